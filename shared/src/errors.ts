@@ -30,6 +30,8 @@ export const FieldIssue = z.object({
   /** Dotted path of the offending field, e.g. `replicas` or `engineArgs.2`. */
   path: z.string(),
   message: z.string(),
+  /** Which part of the request held the field. */
+  location: z.enum(["params", "query", "body"]).optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
@@ -96,9 +98,9 @@ export function codeForStatus(status: number): ErrorCode {
 }
 
 /** Turns zod issues into the `details` of an `invalid_input` error, one entry per field. */
-export function issuesFromZod(error: z.ZodError, prefix?: string): FieldIssue[] {
+export function issuesFromZod(error: z.ZodError, location?: FieldIssue["location"]): FieldIssue[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    return { path: prefix ? (path ? `${prefix}.${path}` : prefix) : path, message: issue.message };
+    const path = issue.path.map(String).join(".") || location || "(root)";
+    return location ? { path, message: issue.message, location } : { path, message: issue.message };
   });
 }
