@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { ApiError, codeForStatus } from "../errors";
 import { type Contract, contract } from "./contract";
 import { buildPath, type Endpoint, type RequestInput, type ResponseOf } from "./endpoint";
@@ -12,9 +13,12 @@ export interface ApiClientOptions {
 }
 
 type RequestOptions = { signal?: AbortSignal };
-type Method<E extends Endpoint> = keyof RequestInput<E> extends never
-  ? (input?: RequestOptions) => Promise<ResponseOf<E>>
-  : (input: RequestInput<E> & RequestOptions) => Promise<ResponseOf<E>>;
+/** Params and body are required when declared; a query alone is optional. */
+type NeedsInput<E extends Endpoint> = E["params"] extends z.ZodType ? true : E["body"] extends z.ZodType ? true : false;
+type Method<E extends Endpoint> =
+  NeedsInput<E> extends true
+    ? (input: RequestInput<E> & RequestOptions) => Promise<ResponseOf<E>>
+    : (input?: RequestInput<E> & RequestOptions) => Promise<ResponseOf<E>>;
 
 /** Every non-streaming endpoint of the contract as a typed method. */
 export type ApiClient = {
