@@ -1,0 +1,220 @@
+/**
+ * The built-in resource types the sim serves, with the discovery facts of a real 1.32 apiserver
+ * (kube-api.md §1.2) and the store semantics each needs (status subresource, generation policy).
+ */
+
+import type { ResourceInfo, ResourceType } from "./types";
+
+const ALL_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+const NO_COLLECTION_DELETE = ["create", "delete", "get", "list", "patch", "update", "watch"];
+const PROXY_VERBS = ["create", "delete", "get", "patch", "update"];
+
+function builtin(info: Omit<ResourceInfo, "allowUnconditionalUpdate" | "custom" | "listKind"> & { listKind?: string }): ResourceInfo {
+  return { listKind: `${info.kind}List`, allowUnconditionalUpdate: true, custom: false, ...info };
+}
+
+/** Built-in resources stored in the ObjectStore (virtual review resources are handled by the HTTP layer). */
+export function builtinResources(): ResourceInfo[] {
+  return [
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "namespaces",
+      singular: "namespace",
+      kind: "Namespace",
+      namespaced: false,
+      shortNames: ["ns"],
+      verbs: NO_COLLECTION_DELETE,
+      hasStatusSubresource: true,
+      generation: "none",
+      selectableFields: ["status.phase"],
+    }),
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "nodes",
+      singular: "node",
+      kind: "Node",
+      namespaced: false,
+      shortNames: ["no"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      subresources: [{ name: "proxy", kind: "NodeProxyOptions", verbs: PROXY_VERBS }],
+      generation: "none",
+      selectableFields: ["spec.unschedulable"],
+    }),
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "pods",
+      singular: "pod",
+      kind: "Pod",
+      namespaced: true,
+      shortNames: ["po"],
+      categories: ["all"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      subresources: [
+        { name: "log", kind: "Pod", verbs: ["get"] },
+        { name: "proxy", kind: "PodProxyOptions", verbs: PROXY_VERBS },
+      ],
+      generation: "none",
+      selectableFields: [
+        "spec.nodeName",
+        "spec.restartPolicy",
+        "spec.schedulerName",
+        "spec.serviceAccountName",
+        "spec.hostNetwork",
+        "status.phase",
+        "status.podIP",
+        "status.nominatedNodeName",
+      ],
+    }),
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "services",
+      singular: "service",
+      kind: "Service",
+      namespaced: true,
+      shortNames: ["svc"],
+      categories: ["all"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      subresources: [{ name: "proxy", kind: "ServiceProxyOptions", verbs: PROXY_VERBS }],
+      generation: "none",
+      selectableFields: ["spec.clusterIP", "spec.type"],
+    }),
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "endpoints",
+      singular: "endpoints",
+      kind: "Endpoints",
+      namespaced: true,
+      shortNames: ["ep"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: false,
+      generation: "none",
+    }),
+    builtin({
+      group: "",
+      versions: ["v1"],
+      resource: "events",
+      singular: "event",
+      kind: "Event",
+      namespaced: true,
+      shortNames: ["ev"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: false,
+      generation: "none",
+      selectableFields: [
+        "involvedObject.kind",
+        "involvedObject.namespace",
+        "involvedObject.name",
+        "involvedObject.uid",
+        "involvedObject.apiVersion",
+        "involvedObject.resourceVersion",
+        "involvedObject.fieldPath",
+        "reason",
+        "reportingComponent",
+        "source",
+        "type",
+      ],
+    }),
+    builtin(simple("configmaps", "configmap", "ConfigMap", ["cm"])),
+    { ...builtin(simple("secrets", "secret", "Secret")), selectableFields: ["type"] },
+    builtin(simple("serviceaccounts", "serviceaccount", "ServiceAccount", ["sa"])),
+    builtin({
+      ...simple("persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", ["pvc"]),
+      hasStatusSubresource: true,
+    }),
+    builtin({
+      group: "apps",
+      versions: ["v1"],
+      resource: "deployments",
+      singular: "deployment",
+      kind: "Deployment",
+      namespaced: true,
+      shortNames: ["deploy"],
+      categories: ["all"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      subresources: [{ name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: ["get", "patch", "update"] }],
+      generation: "spec-and-annotations",
+    }),
+    builtin({
+      group: "apps",
+      versions: ["v1"],
+      resource: "statefulsets",
+      singular: "statefulset",
+      kind: "StatefulSet",
+      namespaced: true,
+      shortNames: ["sts"],
+      categories: ["all"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      subresources: [{ name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: ["get", "patch", "update"] }],
+      generation: "spec",
+    }),
+    builtin({
+      group: "apps",
+      versions: ["v1"],
+      resource: "replicasets",
+      singular: "replicaset",
+      kind: "ReplicaSet",
+      namespaced: true,
+      shortNames: ["rs"],
+      categories: ["all"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      generation: "spec",
+    }),
+    builtin({
+      group: "apiextensions.k8s.io",
+      versions: ["v1"],
+      resource: "customresourcedefinitions",
+      singular: "customresourcedefinition",
+      kind: "CustomResourceDefinition",
+      namespaced: false,
+      shortNames: ["crd", "crds"],
+      categories: ["api-extensions"],
+      verbs: ALL_VERBS,
+      hasStatusSubresource: true,
+      generation: "spec",
+    }),
+  ];
+}
+
+function simple(resource: string, singular: string, kind: string, shortNames?: string[]) {
+  return {
+    group: "",
+    versions: ["v1"],
+    resource,
+    singular,
+    kind,
+    namespaced: true,
+    ...(shortNames ? { shortNames } : {}),
+    verbs: ALL_VERBS,
+    hasStatusSubresource: false,
+    generation: "none" as const,
+  };
+}
+
+/** Ready-made ResourceType values for the built-ins, e.g. `store.list(R.pods, {namespace})`. */
+export const R = {
+  namespaces: { group: "", version: "v1", resource: "namespaces" },
+  nodes: { group: "", version: "v1", resource: "nodes" },
+  pods: { group: "", version: "v1", resource: "pods" },
+  services: { group: "", version: "v1", resource: "services" },
+  endpoints: { group: "", version: "v1", resource: "endpoints" },
+  events: { group: "", version: "v1", resource: "events" },
+  configmaps: { group: "", version: "v1", resource: "configmaps" },
+  secrets: { group: "", version: "v1", resource: "secrets" },
+  serviceaccounts: { group: "", version: "v1", resource: "serviceaccounts" },
+  persistentvolumeclaims: { group: "", version: "v1", resource: "persistentvolumeclaims" },
+  deployments: { group: "apps", version: "v1", resource: "deployments" },
+  statefulsets: { group: "apps", version: "v1", resource: "statefulsets" },
+  replicasets: { group: "apps", version: "v1", resource: "replicasets" },
+  customresourcedefinitions: { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" },
+} as const satisfies Record<string, ResourceType>;
