@@ -33,4 +33,10 @@ export const suites: Suite[] = [
   vitestNode("shared", "shared"),
   vitestBun("sim", "sim"),
   vitestBun("backend", "backend"),
+  {
+    name: "deploy",
+    cwd: "deploy",
+    kind: "vitest",
+    cmd: ["sh", "../scripts/test-deploy.sh", "--reporter=default", "--reporter=json", "--outputFile.json={report}"],
+  },
 ];
