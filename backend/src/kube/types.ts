@@ -9,7 +9,7 @@ import type { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from "@kubern
  * Handlers reach them as `c.var.deps.kube` (KubeAccess), `c.var.deps.cache` (ClusterCache) and
  * `c.var.deps.permissions` (Permissions, in auth/identity.ts). User-scoped writes go through
  * `deps.kube.forUser(identity.token)` for `kind: "user"` and `deps.kube.asBackend()` for `kind: "local"`
- * (helper `clientsFor(deps, identity)` in kube/kube-access.ts).
+ * (helper `clientsForIdentity(deps.kube, identity)` in kube/kube-access.ts).
  */
 
 /** Any Kubernetes object as it arrives on the wire (plain JSON, timestamps as strings). */
