@@ -1,4 +1,5 @@
 export * from "./api";
 export * from "./errors";
+export * from "./providers";
 export * from "./query";
 export * from "./schemas";

@@ -1,0 +1,12 @@
+export { dynamo } from "./dynamo";
+export { type ExplainOptions, explainPending } from "./explain";
+export { kaito } from "./kaito";
+export { isRecord, toIso, toMillis } from "./kube-read";
+export { kuberay } from "./kuberay";
+export { ANNOTATIONS, LABELS, MANAGED_BY, manifestMetadata, totalGpus } from "./labels";
+export { isPodReady, isPodScheduled, type PodProblem, podProblems, summarizePod } from "./pods";
+export { providerFor, providers, renderManifests, runtimeOf, validateConfig } from "./registry";
+export { parseSchedulingMessage, type SchedulingFailure, type SchedulingFinding } from "./scheduling";
+export type * from "./types";
+export { isLikelyGated } from "./validate-common";
+export { toYaml } from "./yaml";
