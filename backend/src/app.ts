@@ -5,6 +5,8 @@ import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security-headers";
 import { serveSpa } from "./http/spa";
 import { modelRoutes } from "./routes/models";
+import { providerRoutes } from "./routes/providers";
+import { runtimeRoutes } from "./routes/runtimes";
 import { systemRoutes } from "./routes/system";
 import type { AppDeps, AppEnv } from "./types";
 
@@ -24,6 +26,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
   systemRoutes(app);
   modelRoutes(app);
+  providerRoutes(app);
+  runtimeRoutes(app);
   app.notFound(async (c) => {
     const spa = await serveSpa(c);
     if (spa) return spa;

@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import { createApp } from "./app";
-import { localAccess } from "./auth/local-access";
 import { ConfigError, loadConfig } from "./config";
 import { directoryAssets } from "./http/static-assets";
+import { createClusterDeps } from "./kube/cluster-deps";
+import { createKubeAccess } from "./kube/kube-access";
+import type { KubeAccess } from "./kube/types";
 import { createLogger } from "./logger";
 import { buildVersion } from "./version";
 
@@ -19,11 +21,21 @@ export async function main(env: Record<string, string | undefined> = process.env
     throw err;
   }
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  let kube: KubeAccess;
+  try {
+    kube = createKubeAccess({ inCluster: config.inCluster, kubeconfig: config.kubeconfig, kubeContext: config.kubeContext });
+  } catch (err) {
+    console.error(`cannot load Kubernetes credentials: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+  // Informers start now; /api/ready answers 503 until every cache has listed once.
+  const cluster = createClusterDeps({ config, logger, kube });
+  cluster.cache.start();
   const staticDir = config.staticDir ?? join(import.meta.dir, "../../frontend/dist");
   const app = createApp({
     config,
     logger,
-    access: localAccess(),
+    ...cluster,
     clock: () => new Date(),
     version: buildVersion(env),
     assets: directoryAssets(staticDir),
@@ -31,6 +43,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const server = Bun.serve({ port: config.port, hostname: config.host, fetch: app.fetch, idleTimeout: 0 });
   logger.info("backend listening", { url: `http://${config.host}:${server.port}`, authMode: config.authMode });
   const stop = () => {
+    cluster.cache.stop();
     server.stop();
     process.exit(0);
   };

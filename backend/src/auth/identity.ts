@@ -4,7 +4,7 @@ import type { Access } from "@kubeairunway/shared";
 export type Identity =
   | { kind: "local" }
   | { kind: "anonymous" }
-  | { kind: "user"; username: string; uid?: string; groups: string[]; token: string };
+  | { kind: "user"; username: string; uid?: string; groups: string[]; extra?: Record<string, string[]>; token: string };
 
 /** Decides who the caller is and whether they may use a route of the given access level. */
 export interface AccessControl {

@@ -243,6 +243,7 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
     list: (namespace) => (namespace === undefined ? [...store.values()] : store.byIndex(NAMESPACE_INDEX, namespace)),
     get: (namespace, name) => store.get(objectKey(namespace, name)),
     byIndex: (index, value) => store.byIndex(index, value),
+    namespaces: () => store.indexValues(NAMESPACE_INDEX),
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
       return () => listeners.delete(listener);

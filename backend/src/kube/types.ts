@@ -120,6 +120,8 @@ export interface Informer<T extends KubeResource = KubeResource> {
   get(namespace: string | undefined, name: string): T | undefined;
   /** Objects whose index `index` has value `value` (indexes are declared when the informer is built). */
   byIndex(index: string, value: string): T[];
+  /** Namespaces that currently hold at least one object (from the namespace index). */
+  namespaces(): string[];
   /** Called after every change is applied to the cache. */
   subscribe(listener: (change: CacheChange<T>) => void): Unsubscribe;
   /** Resolves true once synced (or false when `timeoutMs` passes first). */
