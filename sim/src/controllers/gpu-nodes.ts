@@ -3,7 +3,9 @@
  * provider label real ones (runtimes.md §8), so code that reads GPU facts from node labels works
  * unchanged against the sim.
  */
-import type { KubeObject } from "../store/types";
+import { R } from "../store/builtins";
+import type { ObjectStore } from "../store/store";
+import type { Actor, KubeObject } from "../store/types";
 
 /** One GPU model as GFD reports it. */
 export interface GpuModel {
@@ -220,4 +222,14 @@ export function nodeGpu(node: KubeObject): { product: string; memoryMiB: number;
   const memoryMiB = Number(labels["nvidia.com/gpu.memory"] ?? (known?.memoryMiB || 0));
   const count = Number(labels["nvidia.com/gpu.count"] ?? labels["amd.com/gpu.count"] ?? 0);
   return { product, memoryMiB, count, nvmlName: known?.nvmlName ?? product.replaceAll("-", " ") };
+}
+
+/**
+ * Creates a node the way a kubelet registers one: the object first, then its status through the
+ * status subresource (a create drops `.status` for types that have one).
+ */
+export function registerNode(store: ObjectStore, shape: NodeShape, index: number, actor: Actor): KubeObject {
+  const node = buildNode(shape, index);
+  const created = store.create(R.nodes, { ...node, status: undefined } as unknown as KubeObject, actor);
+  return store.updateStatus(R.nodes, { ...structuredClone(created), status: node.status } as KubeObject, actor);
 }

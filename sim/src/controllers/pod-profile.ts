@@ -124,7 +124,11 @@ function portsFor(c: ContainerLike, argv: string[], fallback: number): { apiPort
 /** Profiles of all containers of a pod, in spec order. */
 export function profilePod(pod: KubeObject, hints?: ProfileHints): ContainerProfile[] {
   const containers = ((pod.spec as { containers?: ContainerLike[] } | undefined)?.containers ?? []) as ContainerLike[];
-  const hint = hints?.get(`${pod.metadata.namespace ?? ""}/${pod.metadata.name}`) ?? {};
+  const ns = pod.metadata.namespace ?? "";
+  // Hints are keyed by pod (`ns/name`) or by a label the operator sets (`ns/ray.io/cluster=x`).
+  let hint = hints?.get(`${ns}/${pod.metadata.name}`);
+  for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) hint ??= hints?.get(`${ns}/${k}=${v}`);
+  hint ??= {};
   return containers.map((c, i) => profileContainer(pod, c, i === 0 ? hint : {}));
 }
 

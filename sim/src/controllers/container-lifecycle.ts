@@ -1,0 +1,218 @@
+/**
+ * One container's life on the simulated kubelet: image pull (or ImagePullBackOff), create, start,
+ * scripted startup log with a model-load delay scaled by model size, Ready; and the failure modes —
+ * CUDA out of memory when the model does not fit the GPUs (CrashLoopBackOff with restarts), and
+ * OOMKilled when the memory limit is below what loading needs.
+ */
+import { cudaOomLines, type LogFacts, oomKilledLines, requestLines, startupScript } from "./log-lines";
+import { createEngineMetrics } from "./metrics-exporter";
+import { modelSize } from "./model-sizes";
+import { loadsModel } from "./pod-profile";
+import { appendLog, type ContainerRun, cancelContainer, type PodRun } from "./pod-runs";
+import type { ControllerRuntime } from "./runtime";
+
+/** Registries a pull can reach in the sim; anything else fails like an unreachable host. */
+export const REGISTRY_ALLOWLIST = [
+  "docker.io",
+  "nvcr.io",
+  "mcr.microsoft.com",
+  "ghcr.io",
+  "quay.io",
+  "registry.k8s.io",
+  "gcr.io",
+  "public.ecr.aws",
+  "rocm",
+];
+
+/** Why pulling `image` fails, or `undefined` when it succeeds. */
+export function imagePullError(image: string): string | undefined {
+  const first = image.split("/")[0] ?? "";
+  const registry = image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
+  const ref =
+    registry === "docker.io" && !image.startsWith("docker.io/") ? `docker.io/${image.includes("/") ? image : `library/${image}`}` : image;
+  if (!REGISTRY_ALLOWLIST.includes(registry) && !registry.endsWith(".azurecr.io")) {
+    return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": failed to do request: Head "https://${registry}/v2/": dial tcp: lookup ${registry}: no such host`;
+  }
+  if (/doesnotexist|does-not-exist|nonexistent/i.test(image)) {
+    return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+  }
+  return undefined;
+}
+
+/** Everything a container needs from its pod and kubelet. */
+export interface ContainerEnv {
+  rt: ControllerRuntime;
+  run: PodRun;
+  facts: LogFacts;
+  /** Memory limit of the container in bytes (Infinity when unset). */
+  memoryLimit: number;
+  /** GPUs the container got. */
+  gpus: number;
+  /** Images already on the node (pulls are skipped, as with IfNotPresent). */
+  nodeImages: Set<string>;
+  event: (type: "Normal" | "Warning", reason: string, message: string) => void;
+  writeStatus: () => void;
+}
+
+const BACKOFF = [10, 20, 40, 80, 160, 300];
+const backoff = (n: number) => BACKOFF[Math.min(n, BACKOFF.length - 1)] ?? 300;
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** Simulated seconds from start to Ready: engine start-up plus download/load proportional to the weights. */
+export function loadSeconds(c: ContainerRun): number {
+  if (!loadsModel(c.profile)) return c.profile.role === "generic" ? 2 : 6;
+  return Math.min(120, 8 + modelSize(c.profile.model).weightsGiB * 1.2);
+}
+
+/** What goes wrong when this container loads its model, if anything. */
+export function loadFailure(
+  c: ContainerRun,
+  env: Pick<ContainerEnv, "facts" | "gpus" | "memoryLimit">,
+): "cuda-oom" | "no-gpu" | "oom-killed" | undefined {
+  if (!loadsModel(c.profile)) return undefined;
+  const size = modelSize(c.profile.model);
+  if (env.memoryLimit < size.weightsGiB * 0.5 * 2 ** 30) return "oom-killed";
+  if (c.profile.role === "llamacpp") return undefined;
+  if (env.gpus === 0) return "no-gpu";
+  if (size.minGpuMemoryGiB > env.gpus * env.facts.gpuMemoryGiB) return "cuda-oom";
+  return undefined;
+}
+
+/** Begins (or restarts) a container: pull, then create and start. */
+export function startContainer(env: ContainerEnv, c: ContainerRun, pullAttempt = 0): void {
+  const { rt } = env;
+  const error = imagePullError(c.image);
+  const cached = env.nodeImages.has(c.image) && !error;
+  if (cached) {
+    env.event("Normal", "Pulled", `Container image "${c.image}" already present on machine`);
+    c.cancels.push(rt.after(0.2, () => createAndStart(env, c)));
+    return;
+  }
+  env.event("Normal", "Pulling", `Pulling image "${c.image}"`);
+  const heavy = /vllm|sglang|ray|dynamo|tensorrt|kaito|llama/.test(c.image);
+  const pullSeconds = heavy ? 6 + rt.random() * 6 : 1 + rt.random() * 2;
+  c.cancels.push(
+    rt.after(error ? 1.5 : pullSeconds, () => {
+      if (error) {
+        env.event("Warning", "Failed", `Failed to pull image "${c.image}": ${error}`);
+        env.event("Warning", "Failed", "Error: ErrImagePull");
+        c.phase = { state: "waiting", reason: "ErrImagePull", message: error };
+        env.writeStatus();
+        c.cancels.push(
+          rt.after(1, () => {
+            env.event("Normal", "BackOff", `Back-off pulling image "${c.image}"`);
+            env.event("Warning", "Failed", "Error: ImagePullBackOff");
+            c.phase = {
+              state: "waiting",
+              reason: "ImagePullBackOff",
+              message: `Back-off pulling image "${c.image}": ErrImagePull: ${error}`,
+            };
+            env.writeStatus();
+            c.cancels.push(rt.after(backoff(pullAttempt), () => startContainer(env, c, pullAttempt + 1)));
+          }),
+        );
+        return;
+      }
+      env.nodeImages.add(c.image);
+      const size = heavy ? 9_000_000_000 + Math.floor(rt.random() * 4_000_000_000) : 50_000_000 + Math.floor(rt.random() * 200_000_000);
+      const took = `${pullSeconds.toFixed(3)}s`;
+      env.event(
+        "Normal",
+        "Pulled",
+        `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
+      );
+      c.imageID = `${c.image.split(":")[0]}@sha256:${hex(rt.random, 64)}`;
+      createAndStart(env, c);
+    }),
+  );
+}
+
+function hex(random: () => number, n: number): string {
+  let s = "";
+  for (let i = 0; i < n; i++) s += Math.floor(random() * 16).toString(16);
+  return s;
+}
+
+function createAndStart(env: ContainerEnv, c: ContainerRun): void {
+  const { rt } = env;
+  env.event("Normal", "Created", `Created container: ${c.name}`);
+  env.event("Normal", "Started", `Started container ${c.name}`);
+  const startedAt = iso(rt.now());
+  c.containerID = `containerd://${hex(rt.random, 64)}`;
+  c.imageID ??= `${c.image.split(":")[0]}@sha256:${hex(rt.random, 64)}`;
+  c.phase = { state: "running", startedAt };
+  c.started = true;
+  c.metrics = undefined;
+  env.writeStatus();
+
+  const total = loadSeconds(c);
+  const failure = loadFailure(c, env);
+  const failAt = failure === "oom-killed" ? 0.35 : 0.56;
+  for (const line of startupScript(c.profile, env.facts)) {
+    if (failure && line.at > failAt) continue;
+    c.cancels.push(rt.after(line.at * total, () => appendLog(c, line.text(rt.now()))));
+  }
+  if (failure) {
+    c.cancels.push(rt.after(failAt * total + 0.1, () => crash(env, c, failure, startedAt)));
+    return;
+  }
+  c.cancels.push(
+    rt.after(total, () => {
+      c.ready = true;
+      c.metrics = createEngineMetrics(c.profile, env.run.dynamoNamespace);
+      c.metricsAt = Date.now();
+      env.writeStatus();
+      scheduleTraffic(env, c);
+    }),
+  );
+}
+
+function crash(env: ContainerEnv, c: ContainerRun, failure: "cuda-oom" | "no-gpu" | "oom-killed", startedAt: string): void {
+  const { rt } = env;
+  const now = rt.now();
+  if (failure === "cuda-oom") for (const line of cudaOomLines(c.profile, env.facts, now)) appendLog(c, line);
+  if (failure === "no-gpu")
+    appendLog(c, "RuntimeError: Failed to infer device type: no CUDA GPUs are available (torch.cuda.is_available() is False)");
+  if (failure === "oom-killed") for (const line of oomKilledLines(c.profile, now)) appendLog(c, line);
+  const terminated = {
+    state: "terminated" as const,
+    reason: failure === "oom-killed" ? "OOMKilled" : "Error",
+    exitCode: failure === "oom-killed" ? 137 : 1,
+    startedAt,
+    finishedAt: iso(now),
+  };
+  cancelContainer(c);
+  c.ready = false;
+  c.lastTerminated = terminated;
+  c.previousLog = c.log;
+  c.log = [];
+  const delay = backoff(c.restartCount);
+  c.phase = {
+    state: "waiting",
+    reason: "CrashLoopBackOff",
+    message: `back-off ${delay < 60 ? `${delay}s` : `${Math.floor(delay / 60)}m${delay % 60 ? `${delay % 60}s` : "0s"}`} restarting failed container=${c.name} pod=${env.run.name}_${env.run.namespace}(${env.run.uid})`,
+  };
+  env.event(
+    "Warning",
+    "BackOff",
+    `Back-off restarting failed container ${c.name} in pod ${env.run.name}_${env.run.namespace}(${env.run.uid})`,
+  );
+  env.writeStatus();
+  c.cancels.push(
+    rt.after(delay, () => {
+      c.restartCount += 1;
+      startContainer(env, c);
+    }),
+  );
+}
+
+/** Steady synthetic traffic: request log lines every few simulated seconds while the container serves. */
+function scheduleTraffic(env: ContainerEnv, c: ContainerRun): void {
+  const { rt } = env;
+  const tick = () => {
+    if (!c.ready) return;
+    for (const line of requestLines(c.profile, rt.random, rt.now(), `10.244.0.${2 + Math.floor(rt.random() * 200)}`)) appendLog(c, line);
+    c.cancels.push(rt.after(5 + rt.random() * 10, tick));
+  };
+  c.cancels.push(rt.after(3 + rt.random() * 5, tick));
+}

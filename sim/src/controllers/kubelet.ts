@@ -1,0 +1,268 @@
+/**
+ * The simulated kubelets (one per node, run by one controller): start containers of pods bound to
+ * a node, keep `pod.status` (phase, IPs, conditions, containerStatuses with restartCount and
+ * lastState) in step with the containers, and end Terminating pods after a short shutdown.
+ */
+import { R } from "../store/builtins";
+import type { KubeObject, StoreEvent } from "../store/types";
+import { type ContainerEnv, startContainer } from "./container-lifecycle";
+import { nodeGpu } from "./gpu-nodes";
+import type { LogFacts } from "./log-lines";
+import { modelSize } from "./model-sizes";
+import { type ProfileHints, profilePod } from "./pod-profile";
+import { type ContainerRun, cancelContainer, type PodRun } from "./pod-runs";
+import { parseResourceList } from "./quantity";
+import { type ControllerRuntime, getOrCreate, key, systemActor } from "./runtime";
+
+interface ContainerSpec {
+  name: string;
+  image?: string;
+  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+function containerStatus(c: ContainerRun): Record<string, unknown> {
+  const state =
+    c.phase.state === "waiting"
+      ? { waiting: { reason: c.phase.reason, ...(c.phase.message ? { message: c.phase.message } : {}) } }
+      : c.phase.state === "running"
+        ? { running: { startedAt: c.phase.startedAt } }
+        : {
+            terminated: {
+              exitCode: c.phase.exitCode,
+              reason: c.phase.reason,
+              startedAt: c.phase.startedAt,
+              finishedAt: c.phase.finishedAt,
+            },
+          };
+  const last = c.lastTerminated;
+  return {
+    name: c.name,
+    image: c.image,
+    imageID: c.imageID ?? "",
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    ready: c.ready,
+    started: c.phase.state === "running",
+    restartCount: c.restartCount,
+    state,
+    lastState: last
+      ? {
+          terminated: {
+            exitCode: last.exitCode,
+            reason: last.reason,
+            startedAt: last.startedAt,
+            finishedAt: last.finishedAt,
+            containerID: c.containerID,
+          },
+        }
+      : {},
+  };
+}
+
+/** The pod status the kubelet would report for `run`. */
+export function podStatus(run: PodRun, existing: Record<string, unknown>, now: string): Record<string, unknown> {
+  const running = run.containers.some((c) => c.phase.state === "running" || c.restartCount > 0 || c.lastTerminated);
+  const ready = run.containers.length > 0 && run.containers.every((c) => c.ready);
+  const notReady = run.containers.filter((c) => !c.ready).map((c) => c.name);
+  const previous = (existing.conditions as { type: string; status: string; lastTransitionTime?: string }[] | undefined) ?? [];
+  const condition = (type: string, status: boolean, reason?: string, message?: string) => {
+    const before = previous.find((c) => c.type === type);
+    const s = status ? "True" : "False";
+    return {
+      type,
+      status: s,
+      lastProbeTime: null,
+      lastTransitionTime: before?.status === s ? before.lastTransitionTime : now,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
+    };
+  };
+  const msg = `containers with unready status: [${notReady.join(" ")}]`;
+  return {
+    ...existing,
+    phase: running ? "Running" : "Pending",
+    hostIP: run.hostIP,
+    hostIPs: [{ ip: run.hostIP }],
+    podIP: run.podIP,
+    podIPs: [{ ip: run.podIP }],
+    startTime: run.startTime,
+    conditions: [
+      condition("PodReadyToStartContainers", true),
+      condition("Initialized", true),
+      condition("Ready", ready, ready ? undefined : "ContainersNotReady", ready ? undefined : msg),
+      condition("ContainersReady", ready, ready ? undefined : "ContainersNotReady", ready ? undefined : msg),
+      condition("PodScheduled", true),
+    ],
+    containerStatuses: run.containers.map(containerStatus),
+  };
+}
+
+/** Starts the kubelets; returns the live pod table the PodBackend reads. */
+export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<string, PodRun> {
+  const runs = new Map<string, PodRun>();
+  const nodeImages = new Map<string, Set<string>>();
+  const nextIP = new Map<string, number>();
+  const nodeIndex = new Map<string, number>();
+
+  const allocateIP = (node: string) => {
+    if (!nodeIndex.has(node)) nodeIndex.set(node, nodeIndex.size);
+    const n = (nextIP.get(node) ?? 2) + 1;
+    nextIP.set(node, n > 254 ? 3 : n);
+    return `10.244.${nodeIndex.get(node)}.${n}`;
+  };
+
+  const actorFor = (node: string) => systemActor(`system:node:${node}`, ["system:nodes"]);
+
+  const writeStatus = (run: PodRun) => {
+    if (run.terminating || rt.isStopped) return;
+    rt.guard(() =>
+      rt.store.mutate(
+        R.pods,
+        run.namespace,
+        run.name,
+        actorFor(run.node),
+        (p) => {
+          if (p.metadata.uid !== run.uid) return;
+          p.status = podStatus(run, (p.status ?? {}) as Record<string, unknown>, iso(rt.now()));
+        },
+        true,
+      ),
+    );
+  };
+
+  const launch = (pod: KubeObject) => {
+    const spec = pod.spec as { nodeName: string; containers?: ContainerSpec[] };
+    const node = rt.store.get(R.nodes, undefined, spec.nodeName);
+    if (!node) return;
+    const gpu = nodeGpu(node);
+    const hostIP =
+      ((node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []).find(
+        (a) => a.type === "InternalIP",
+      )?.address ?? "10.224.0.4";
+    const profiles = profilePod(pod, hints);
+    const run: PodRun = {
+      key: key(pod),
+      uid: pod.metadata.uid ?? "",
+      namespace: pod.metadata.namespace ?? "default",
+      name: pod.metadata.name,
+      node: spec.nodeName,
+      podIP: allocateIP(spec.nodeName),
+      hostIP,
+      startTime: iso(rt.now()),
+      dynamoNamespace: pod.metadata.labels?.["nvidia.com/dynamo-namespace"] ?? "",
+      terminating: false,
+      containers: (spec.containers ?? []).map((c, i) => ({
+        name: c.name,
+        image: c.image ?? "",
+        profile: profiles[i] ?? { role: "generic", model: "", servedModel: "" },
+        phase: { state: "waiting", reason: "ContainerCreating" },
+        ready: false,
+        started: false,
+        restartCount: 0,
+        log: [],
+        followers: new Set(),
+        metricsAt: Date.now(),
+        cancels: [],
+      })),
+    };
+    runs.set(run.key, run);
+    writeStatus(run);
+    const images = getOrCreate(nodeImages, run.node, () => new Set<string>());
+    (spec.containers ?? []).forEach((c, i) => {
+      const container = run.containers[i];
+      if (!container) return;
+      const requests = { ...parseResourceList(c.resources?.limits), ...parseResourceList(c.resources?.requests) };
+      const limits = parseResourceList(c.resources?.limits);
+      const gpus = requests["nvidia.com/gpu"] ?? requests["amd.com/gpu"] ?? 0;
+      const size = modelSize(container.profile.model || "unknown-7b");
+      const facts: LogFacts = {
+        podIP: run.podIP,
+        gpuCount: gpus,
+        gpuMemoryGiB: (gpu?.memoryMiB ?? 0) / 1024,
+        weightsGiB: size.weightsGiB,
+        contextLength: size.contextLength,
+        architecture: size.architecture,
+      };
+      const env: ContainerEnv = {
+        rt,
+        run,
+        facts,
+        gpus,
+        memoryLimit: limits.memory ?? Number.POSITIVE_INFINITY,
+        nodeImages: images,
+        event: (type, reason, message) => {
+          const current = rt.store.get(R.pods, run.namespace, run.name);
+          if (current && !run.terminating)
+            rt.recordEvent(current, type, reason, message, { component: "kubelet", host: run.node }, actorFor(run.node));
+        },
+        writeStatus: () => writeStatus(run),
+      };
+      startContainer(env, container);
+    });
+  };
+
+  const terminate = (pod: KubeObject, run: PodRun) => {
+    if (run.terminating) return;
+    for (const c of run.containers) {
+      if (c.phase.state === "running")
+        rt.recordEvent(
+          pod,
+          "Normal",
+          "Killing",
+          `Stopping container ${c.name}`,
+          { component: "kubelet", host: run.node },
+          actorFor(run.node),
+        );
+      cancelContainer(c);
+      c.ready = false;
+    }
+    run.terminating = true;
+    const grace = Math.min(2, pod.metadata.deletionGracePeriodSeconds ?? 30);
+    rt.after(grace, () =>
+      rt.guard(() => {
+        const current = rt.store.get(R.pods, run.namespace, run.name);
+        if (current?.metadata.uid === run.uid)
+          rt.store.delete(R.pods, run.namespace, run.name, actorFor(run.node), { gracePeriodSeconds: 0 });
+      }),
+    );
+  };
+
+  const sync = (podKey: string) => {
+    const [ns, name] = podKey.split("/") as [string, string];
+    const pod = rt.store.get(R.pods, ns, name);
+    const run = runs.get(podKey);
+    if (!pod) return;
+    if (run && run.uid !== pod.metadata.uid) {
+      for (const c of run.containers) cancelContainer(c);
+      runs.delete(podKey);
+    }
+    const current = runs.get(podKey);
+    if (pod.metadata.deletionTimestamp) {
+      if (current) terminate(pod, current);
+      return;
+    }
+    const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (!current && nodeName) launch(pod);
+  };
+
+  const enqueue = rt.queue(sync);
+  for (const pod of rt.store.list(R.pods).items) enqueue(key(pod));
+  rt.onEvent((event: StoreEvent) => {
+    if (event.resource.resource !== "pods" || event.resource.group !== "") return;
+    const k = key(event.object);
+    if (event.type === "DELETED") {
+      const run = runs.get(k);
+      if (run && run.uid === event.object.metadata.uid) {
+        for (const c of run.containers) {
+          cancelContainer(c);
+          c.followers.clear();
+        }
+        runs.delete(k);
+      }
+      return;
+    }
+    enqueue(k);
+  });
+  return runs;
+}

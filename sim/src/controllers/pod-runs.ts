@@ -1,0 +1,69 @@
+/**
+ * The kubelet's in-memory view of running pods: per container its state, restart count, current
+ * and previous log, followers and metrics. The kubelet mutates it; the PodBackend reads it to
+ * answer `pods/log` and proxied HTTP requests.
+ */
+import type { EngineMetrics } from "./metrics-exporter";
+import type { ContainerProfile } from "./pod-profile";
+
+/** Lines kept per container instance (older lines drop off, as with log rotation). */
+export const MAX_LOG_LINES = 2000;
+
+export type ContainerPhase =
+  | { state: "waiting"; reason: string; message?: string }
+  | { state: "running"; startedAt: string }
+  | { state: "terminated"; reason: string; exitCode: number; startedAt?: string; finishedAt: string; message?: string };
+
+export interface ContainerRun {
+  name: string;
+  image: string;
+  profile: ContainerProfile;
+  phase: ContainerPhase;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  lastTerminated?: Extract<ContainerPhase, { state: "terminated" }>;
+  imageID?: string;
+  containerID?: string;
+  log: string[];
+  previousLog?: string[];
+  followers: Set<(line: string) => void>;
+  metrics?: EngineMetrics;
+  /** Wall-clock ms when metrics were last advanced. */
+  metricsAt: number;
+  /** Cancels the timers of the current container instance. */
+  cancels: (() => void)[];
+}
+
+export interface PodRun {
+  key: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  node: string;
+  podIP: string;
+  hostIP: string;
+  startTime: string;
+  containers: ContainerRun[];
+  /** Dynamo namespace label, for worker metrics. */
+  dynamoNamespace: string;
+  terminating: boolean;
+}
+
+/** Appends a line to the container's current log and tells followers. */
+export function appendLog(c: ContainerRun, line: string): void {
+  c.log.push(line);
+  if (c.log.length > MAX_LOG_LINES) c.log.splice(0, c.log.length - MAX_LOG_LINES);
+  for (const follow of c.followers) {
+    try {
+      follow(line);
+    } catch {
+      c.followers.delete(follow);
+    }
+  }
+}
+
+/** Cancels all timers of a container instance. */
+export function cancelContainer(c: ContainerRun): void {
+  for (const cancel of c.cancels.splice(0)) cancel();
+}

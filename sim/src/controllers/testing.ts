@@ -1,0 +1,67 @@
+/**
+ * Test helpers for the controllers: an in-memory cluster (store + controllers at test speed) and
+ * polling until a condition holds. Used by the controller and seed tests only.
+ */
+import { PodBackendRegistry } from "../runtime-hooks";
+import { R } from "../store/builtins";
+import { ObjectStore } from "../store/store";
+import type { Actor, KubeObject } from "../store/types";
+import { type NodeShape, registerNode } from "./gpu-nodes";
+import { startControllers } from "./index";
+
+export const ADMIN: Actor = { username: "admin", groups: ["system:masters", "system:authenticated"] };
+
+/** Deterministic pseudo-random numbers (LCG), so runs repeat. */
+export function seededRandom(seed = 42): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export interface TestCluster {
+  store: ObjectStore;
+  backends: PodBackendRegistry;
+  stop(): void;
+}
+
+/** A store with namespaces and nodes, and the controllers running at `speed`. */
+export function testCluster(nodes: NodeShape[], speed = 0.001, namespaces = ["default"]): TestCluster {
+  const store = new ObjectStore({ speed });
+  for (const ns of namespaces) store.create(R.namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }, ADMIN);
+  for (const [i, shape] of nodes.entries()) registerNode(store, shape, i, ADMIN);
+  const backends = new PodBackendRegistry();
+  const controllers = startControllers(store, backends, { speed, random: seededRandom() });
+  return {
+    store,
+    backends,
+    stop() {
+      controllers.stop();
+      store.close();
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes (throws with the last value). */
+export async function waitFor<T>(check: () => T | undefined | false | null, timeoutMs = 5000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = check();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Events about `name` in `namespace`, oldest first. */
+export function eventsFor(store: ObjectStore, namespace: string, name: string): KubeObject[] {
+  return store.list(R.events, { namespace }).items.filter((e) => (e["involvedObject"] as { name?: string }).name === name);
+}
