@@ -120,7 +120,7 @@ describe("permissions (SubjectAccessReview)", () => {
     expect(calls).toBe(3);
     await permissions.visibleNamespaces(alice, { group: "kaito.sh", resource: "workspaces" }, ["team-a", "team-b"]);
     expect(fake.calls.length).toBe(calls);
-    const spec = (fake.calls[0]?.body as { spec: Record<string, unknown> }).spec;
+    const spec = (fake.calls[0]?.body as { spec?: Record<string, unknown> } | undefined)?.spec;
     expect(spec).toMatchObject({
       user: "alice",
       groups: ["system:authenticated"],
