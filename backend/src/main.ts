@@ -1,15 +1,18 @@
 import { join } from "node:path";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { directoryAssets } from "./http/static-assets";
+import { directoryAssets, type StaticAssets } from "./http/static-assets";
 import { createClusterDeps } from "./kube/cluster-deps";
 import { createKubeAccess } from "./kube/kube-access";
 import type { KubeAccess } from "./kube/types";
 import { createLogger } from "./logger";
 import { buildVersion } from "./version";
 
-/** Starts the backend with the process environment; used by `bun run backend` and `make demo`. */
-export async function main(env: Record<string, string | undefined> = process.env) {
+/**
+ * Starts the backend with the process environment; used by `bun run backend`, `make demo` and the
+ * single binary's `serve` (which passes the SPA embedded in it as `options.assets`).
+ */
+export async function main(env: Record<string, string | undefined> = process.env, options: { assets?: StaticAssets } = {}) {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env);
@@ -38,7 +41,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     ...cluster,
     clock: () => new Date(),
     version: buildVersion(env),
-    assets: directoryAssets(staticDir),
+    assets: options.assets ?? directoryAssets(staticDir),
   });
   const server = Bun.serve({ port: config.port, hostname: config.host, fetch: app.fetch, idleTimeout: 0 });
   logger.info("backend listening", { url: `http://${config.host}:${server.port}`, authMode: config.authMode });
