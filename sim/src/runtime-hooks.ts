@@ -6,7 +6,9 @@
  * - `applySeed(store, seed, ctx)` exported by `src/seeds/index.ts`
  *
  * They are loaded by path at runtime so the apiserver works (seed "empty" only) before those
- * modules exist.
+ * modules exist. Before either runs, the store already holds the namespaces every cluster has
+ * (`default`, `kube-system`, `kube-public`, `kube-node-lease`; see BASE_NAMESPACES in index.ts):
+ * a seed must not create them again (it would get 409 AlreadyExists).
  */
 
 import type { ObjectStore } from "./store/store";

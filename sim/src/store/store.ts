@@ -34,7 +34,7 @@ import type {
 } from "./types";
 
 export interface ObjectStoreOptions {
-  /** Events kept for watch resume; older resourceVersions get 410. Default 100,000. */
+  /** Events kept for watch resume; older resourceVersions get 410. Default 25,000. */
   historySize?: number;
   /** Clock for timestamps. */
   now?: () => Date;
@@ -65,7 +65,7 @@ export class ObjectStore {
   private readonly onWrite: ((record: WriteRecord) => void) | undefined;
 
   constructor(options: ObjectStoreOptions = {}) {
-    this.history = new EventHistory(options.historySize ?? 100_000);
+    this.history = new EventHistory(options.historySize ?? 25_000);
     this.now = options.now ?? (() => new Date());
     this.speed = options.speed ?? 1;
     this.random = options.random ?? Math.random;
@@ -102,7 +102,7 @@ export class ObjectStore {
   /** Like {@link resourceInfo} but checks the version is served; throws 404 like an unknown URL. */
   resolve(type: ResourceType): ResourceInfo {
     const info = this.infos.get(typeKey(type.group, type.resource));
-    if (!info || !info.versions.includes(type.version)) {
+    if (!info?.versions.includes(type.version)) {
       throw new StatusError({ message: "the server could not find the requested resource", reason: "NotFound", code: 404 });
     }
     return info;
@@ -295,6 +295,7 @@ export class ObjectStore {
     object.metadata.resourceVersion = String(this.revision);
     deepFreeze(object);
     const collection = this.collection(info);
+    const previous = type === "MODIFIED" ? collection.get(object.metadata.namespace, object.metadata.name) : undefined;
     if (type === "DELETED") collection.remove(object.metadata.namespace, object.metadata.name);
     else collection.set(object);
     this.deleter.index(info, object, type);
@@ -304,6 +305,7 @@ export class ObjectStore {
       resource: { group: info.group, version: version ?? "", resource: info.resource },
       object,
       resourceVersion: this.revision,
+      ...(previous ? { previous } : {}),
     };
     this.history.push(event);
     for (const listener of this.listeners) {

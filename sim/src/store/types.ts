@@ -54,6 +54,8 @@ export interface StoreEvent {
   object: KubeObject;
   /** Cluster-wide monotonically increasing revision of this change. */
   resourceVersion: number;
+  /** For MODIFIED: the object before the change (watch uses it for selector transitions). */
+  previous?: KubeObject;
 }
 
 /** Who performed a write, for the audit log and RBAC. Controllers use `system:*` identities. */
@@ -73,6 +75,17 @@ export interface PodBackend {
   followLog(namespace: string, pod: string, container: string, onLine: (line: string) => void): () => void;
   /** Answers an HTTP request proxied to `port` of the pod (e.g. `/metrics`, `/v1/models`); `undefined` = nothing listens there. */
   serve(namespace: string, pod: string, port: number, path: string, request: Request): Promise<Response> | undefined;
+  /**
+   * Optional: like `readLog` but with the time each line was written, so `timestamps=true`,
+   * `sinceSeconds` and `sinceTime` are exact. Without it, served lines are stamped with the read time.
+   */
+  readTimedLog?(namespace: string, pod: string, container: string, previous: boolean): TimedLogLine[] | undefined;
+}
+
+/** A log line with the time the (simulated) container runtime recorded it. */
+export interface TimedLogLine {
+  time: Date;
+  text: string;
 }
 
 /** Options every controller receives. */
