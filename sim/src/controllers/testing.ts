@@ -3,6 +3,8 @@
  * polling until a condition holds. Used by the controller and seed tests only.
  */
 import { PodBackendRegistry } from "../runtime-hooks";
+import { installRuntimeCrds, readYamlDocuments } from "../seeds/crds";
+import { OPERATORS, operatorDeployment } from "../seeds/operators";
 import { R } from "../store/builtins";
 import { ObjectStore } from "../store/store";
 import type { Actor, KubeObject } from "../store/types";
@@ -64,4 +66,29 @@ export async function waitFor<T>(check: () => T | undefined | false | null, time
 /** Events about `name` in `namespace`, oldest first. */
 export function eventsFor(store: ObjectStore, namespace: string, name: string): KubeObject[] {
   return store.list(R.events, { namespace }).items.filter((e) => (e["involvedObject"] as { name?: string }).name === name);
+}
+
+/** A test cluster with the runtimes' real CRDs and operator Deployments installed. */
+export async function operatorCluster(
+  nodes: NodeShape[],
+  runtimes: ("kaito" | "kuberay" | "dynamo")[] = ["kaito", "kuberay", "dynamo"],
+): Promise<TestCluster> {
+  const cluster = testCluster(nodes, 0.001, ["default", ...runtimes.map((r) => OPERATORS[r].namespace)]);
+  await installRuntimeCrds(cluster.store, runtimes, ADMIN);
+  for (const runtime of runtimes) cluster.store.create(R.deployments, operatorDeployment(runtime), ADMIN);
+  return cluster;
+}
+
+/** The first document of `kind` in an upstream example file, with `namespace` set. */
+export async function upstreamExample(file: string, kind: string, namespace = "default"): Promise<KubeObject> {
+  const doc = (await readYamlDocuments(file)).find((d) => d.kind === kind);
+  if (!doc) throw new Error(`no ${kind} in ${file}`);
+  return { ...doc, metadata: { ...doc.metadata, namespace } };
+}
+
+/** A status condition of `object` by type. */
+export function conditionOf(object: KubeObject | undefined, type: string): { status: string; reason: string; message: string } | undefined {
+  return (
+    (object?.status as { conditions?: { type: string; status: string; reason: string; message: string }[] } | undefined)?.conditions ?? []
+  ).find((c) => c.type === type);
 }

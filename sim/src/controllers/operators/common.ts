@@ -15,7 +15,8 @@ export interface OperatorSpec {
   labels: Record<string, string>;
   /** The CR type reconciled. */
   type: ResourceType;
-  reconcile: (cr: KubeObject, actor: Actor) => void;
+  /** Reconciles one CR; `requeue(seconds)` asks for another pass after that much simulated time. */
+  reconcile: (cr: KubeObject, actor: Actor, requeue: (seconds: number) => void) => void;
   /** Maps a child event (pod, service…) to the CR keys it affects. */
   ownersOf: (event: StoreEvent) => string[];
 }
@@ -60,7 +61,7 @@ export function startOperator(rt: ControllerRuntime, spec: OperatorSpec): void {
     if (!store.resourceInfo(spec.type.group, spec.type.resource)) return;
     const cr = store.get(spec.type, ns || undefined, name);
     if (!cr || cr.metadata.deletionTimestamp) return;
-    spec.reconcile(cr, actor);
+    spec.reconcile(cr, actor, (seconds) => rt.after(seconds, () => enqueue(k)));
   });
   const gate = rt.queue(refreshGate);
 

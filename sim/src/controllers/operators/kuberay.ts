@@ -118,7 +118,23 @@ function serviceObjects(rs: KubeObject, cluster: string): KubeObject[] {
   ];
 }
 
-function reconcile(rt: ControllerRuntime, hints: ProfileHints, rs: KubeObject, actor: Actor): void {
+/** Seconds in a Go duration string (`30m`, `1h30m`, `90s`); undefined when it is not one. */
+export function parseDuration(text: string | undefined): number | undefined {
+  if (!text || !/^(\d+(\.\d+)?(h|m|s|ms))+$/.test(text)) return undefined;
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  let total = 0;
+  for (const [, n, , u] of text.matchAll(/(\d+(\.\d+)?)(h|ms|m|s)/g)) total += Number(n) * (unit[u ?? "s"] ?? 1);
+  return total;
+}
+
+function reconcile(
+  rt: ControllerRuntime,
+  hints: ProfileHints,
+  rs: KubeObject,
+  actor: Actor,
+  requeue: (seconds: number) => void,
+  firstSeen: Map<string, number>,
+): void {
   const ns = rs.metadata.namespace ?? "default";
   const status = (rs.status ?? {}) as { activeServiceStatus?: ServiceStatus; pendingServiceStatus?: ServiceStatus };
   const hash = templateHash((rs.spec as { rayClusterConfig?: unknown }).rayClusterConfig);
@@ -176,20 +192,44 @@ function reconcile(rt: ControllerRuntime, hints: ProfileHints, rs: KubeObject, a
     ]),
   );
   const ready = running && endpoints > 0;
+  // `ray.io/initializing-timeout`: a RayService that never became ready in time is marked failed for good.
+  const previousReady = ((rs.status as { conditions?: { type: string; reason: string }[] } | undefined)?.conditions ?? []).find(
+    (c) => c.type === "Ready",
+  );
+  const uid = rs.metadata.uid ?? "";
+  if (!firstSeen.has(uid)) firstSeen.set(uid, Date.now());
+  const timeout = parseDuration(rs.metadata.annotations?.["ray.io/initializing-timeout"]);
+  const elapsed = (Date.now() - (firstSeen.get(uid) ?? Date.now())) / 1000 / rt.speed;
+  const everReady = previousReady?.reason === "NonZeroServeEndpoints" || previousReady?.reason === "ZeroServeEndpoints";
+  const timedOut = previousReady?.reason === "InitializingTimeout" || (!ready && !everReady && timeout !== undefined && elapsed >= timeout);
+  if (!ready && !everReady && !timedOut && timeout !== undefined) requeue(timeout - elapsed + 0.001);
   writeStatus(
     rt,
     RAYSERVICES,
     rs,
     {
       conditions: [
-        condition(
-          rs,
-          rt.now(),
-          "Ready",
-          ready,
-          ready ? "NonZeroServeEndpoints" : "Initializing",
-          ready ? "Number of serve endpoints is greater than 0" : "RayService is initializing",
-        ),
+        timedOut
+          ? condition(
+              rs,
+              rt.now(),
+              "Ready",
+              false,
+              "InitializingTimeout",
+              `RayService did not become ready within ${rs.metadata.annotations?.["ray.io/initializing-timeout"]}`,
+            )
+          : condition(
+              rs,
+              rt.now(),
+              "Ready",
+              ready,
+              ready ? "NonZeroServeEndpoints" : everReady ? "ZeroServeEndpoints" : "Initializing",
+              ready
+                ? "Number of serve endpoints is greater than 0"
+                : everReady
+                  ? "Number of serve endpoints dropped to 0"
+                  : "RayService is initializing",
+            ),
         condition(
           rs,
           rt.now(),
@@ -244,11 +284,12 @@ export function startKubeRayOperator(rt: ControllerRuntime, hints: ProfileHints)
         ? [`${event.object.metadata.namespace}/${rayClusterOf(event.object)}`]
         : [],
   });
+  const firstSeen = new Map<string, number>();
   startOperator(rt, {
     crds: ["rayservices.ray.io", "rayclusters.ray.io"],
     labels,
     type: RAYSERVICES,
-    reconcile: (cr, actor) => reconcile(rt, hints, cr, actor),
+    reconcile: (cr, actor, requeue) => reconcile(rt, hints, cr, actor, requeue, firstSeen),
     ownersOf: (event) => {
       if (event.resource.resource === "rayclusters") return ownerKeys(event.object, "RayService");
       const origin = event.object.metadata.labels?.["ray.io/originated-from-cr-name"];
