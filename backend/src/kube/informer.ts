@@ -87,6 +87,7 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
     syncWaiters.clear();
   };
   const setStale = (stale: boolean) => {
+    if (!stale) status.lastError = undefined;
     if (status.stale === stale) return;
     status.stale = stale;
     emit({ type: "resynced" });
@@ -230,9 +231,7 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
         const delay = backoff.next();
         log.warn("informer error; retrying", { resource: basePath, code: appError.code, message: appError.message, retryInMs: delay });
         await sleep(delay, signal);
-        continue;
       }
-      status.lastError = undefined;
     }
   }
 
