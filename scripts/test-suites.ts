@@ -33,6 +33,8 @@ export const suites: Suite[] = [
   vitestNode("shared", "shared"),
   vitestBun("sim", "sim"),
   vitestBun("backend", "backend"),
+  { name: "typecheck:frontend", cwd: "frontend", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
+  vitestNode("frontend", "frontend"),
   {
     name: "deploy",
     cwd: "deploy",
