@@ -190,14 +190,17 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
     void signal;
   }
 
+  /** CRD absent: hold nothing, count as synced ("not installed" is a known state), re-check later. */
   function markNotInstalled(): void {
-    const wasInstalled = status.installed;
+    const changed = status.installed || !status.synced || status.stale;
     status.installed = false;
     resourceVersion = undefined;
     for (const change of store.replace([])) emit(change);
     markSynced();
-    if (status.stale) status.stale = false;
-    if (wasInstalled) log.info("resource no longer served", { resource: basePath });
+    status.stale = false;
+    status.lastError = undefined;
+    if (!changed) return;
+    log.info("resource not served; will check again", { resource: basePath });
     emit({ type: "resynced" });
   }
 

@@ -46,4 +46,12 @@ describe("ObjectStore", () => {
     ]);
     expect(store.size).toBe(3);
   });
+
+  it("keeps keys in least-recently-changed order, which the bounded events store evicts first", () => {
+    const store = new ObjectStore();
+    store.upsert(pod("a", "old", "1"));
+    store.upsert(pod("a", "mid", "2"));
+    store.upsert(pod("a", "old", "3"));
+    expect([...store.keys()]).toEqual(["a/mid", "a/old"]);
+  });
 });

@@ -69,7 +69,12 @@ export class ObjectStore<T extends KubeResource = KubeResource> {
     if (previous && previous.metadata?.resourceVersion === object.metadata?.resourceVersion && object.metadata?.resourceVersion) {
       return undefined;
     }
-    if (previous) this.unindex(key, previous);
+    if (previous) {
+      this.unindex(key, previous);
+      // Re-inserting moves it to the end: insertion order stays "least recently changed first",
+      // which is what a bounded store (events) evicts.
+      this.objects.delete(key);
+    }
     this.objects.set(key, object);
     this.index(key, object);
     return previous ? { type: "updated", object, previous } : { type: "added", object };
