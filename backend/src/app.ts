@@ -4,9 +4,12 @@ import { NotFoundError } from "./errors";
 import { onError } from "./http/on-error";
 import { securityHeaders } from "./http/security-headers";
 import { serveSpa } from "./http/spa";
+import { deploymentRoutes } from "./routes/deployments";
+import { deploymentDiagnosticRoutes } from "./routes/deployments-diagnostics";
 import { modelRoutes } from "./routes/models";
 import { providerRoutes } from "./routes/providers";
 import { runtimeRoutes } from "./routes/runtimes";
+import { streamRoutes } from "./routes/stream";
 import { systemRoutes } from "./routes/system";
 import type { AppDeps, AppEnv } from "./types";
 
@@ -28,6 +31,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   modelRoutes(app);
   providerRoutes(app);
   runtimeRoutes(app);
+  deploymentRoutes(app);
+  deploymentDiagnosticRoutes(app);
+  streamRoutes(app);
   app.notFound(async (c) => {
     const spa = await serveSpa(c);
     if (spa) return spa;

@@ -4,6 +4,7 @@ import type { StaticAssets } from "./http/static-assets";
 import type { ClusterCache, KubeAccess } from "./kube/types";
 import type { Logger } from "./logger";
 import type { RuntimeDetector } from "./providers/runtime-detection";
+import type { DeploymentViews } from "./services/deployments/deployment-views";
 
 /** Everything a request handler may use; passed to createApp, reached as `c.var.deps`. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   cache: ClusterCache;
   /** SubjectAccessReview checks (cached) to filter cache reads per user. */
   permissions: Permissions;
+  /** Precomputed deployment summaries, cached list bodies and the change feed behind /api/stream. */
+  deployments: DeploymentViews;
   /** Runtime install detection (CRD served, operator available, versions). */
   runtimes: RuntimeDetector;
   clock: () => Date;

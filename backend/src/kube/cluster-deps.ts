@@ -1,4 +1,4 @@
-import type { ProviderDescriptor, RuntimeId } from "@kubeairunway/shared";
+import { type ProviderDescriptor, providers, type RuntimeId } from "@kubeairunway/shared";
 import type { AccessControl, Permissions } from "../auth/identity";
 import { kubernetesAccess } from "../auth/kubernetes-access";
 import { localAccess } from "../auth/local-access";
@@ -8,6 +8,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { providerDescriptors } from "../providers/descriptors";
 import { createRuntimeDetector, type RuntimeDetector } from "../providers/runtime-detection";
+import { createDeploymentViews, type DeploymentViews } from "../services/deployments/deployment-views";
 import { type ClusterCacheOptions, createClusterCache } from "./cluster-cache";
 import type { ClusterCache, KubeAccess } from "./types";
 
@@ -18,6 +19,7 @@ export interface ClusterDeps {
   permissions: Permissions;
   runtimes: RuntimeDetector;
   access: AccessControl;
+  deployments: DeploymentViews;
 }
 
 export interface ClusterDepsOptions {
@@ -52,5 +54,8 @@ export function createClusterDeps(options: ClusterDepsOptions): ClusterDeps {
     config.authMode === "kubernetes"
       ? kubernetesAccess({ reviewer: createTokenReviewer({ backend }), allowAnonymousClusterReads: config.allowAnonymousClusterReads })
       : localAccess();
-  return { kube, cache, permissions: createPermissions({ backend }), runtimes, access };
+  // Follows the cache from now on; it holds summaries as soon as the informers deliver objects.
+  const deployments = createDeploymentViews({ cache, providers });
+  deployments.start();
+  return { kube, cache, permissions: createPermissions({ backend }), runtimes, access, deployments };
 }

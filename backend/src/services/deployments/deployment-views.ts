@@ -6,7 +6,7 @@ import { DeploymentLister } from "./deployment-lister";
 export interface DeploymentViewsOptions {
   cache: ClusterCache;
   providers: ProviderRegistry;
-  /** Re-summarize everything this often so time-based phases advance without a cluster change. */
+  /** Re-summarize everything at most this often so time-based phases advance without a cluster change. */
   refreshIntervalMs?: number;
   /** Changes kept for Last-Event-ID resume. */
   feedCapacity?: number;
@@ -23,8 +23,15 @@ export interface DeploymentViews {
   readonly feed: ChangeFeed;
   readonly providers: ProviderRegistry;
   readonly cache: ClusterCache;
+  /** Follows the cache (idempotent). Nothing runs on a timer: see `refreshIfDue`. */
   start(): void;
   stop(): void;
+  /**
+   * Re-summarizes everything when the last full pass is older than the refresh interval, so
+   * time-based phases ("failing for five minutes") advance. Called by readers (list requests,
+   * connected streams), so an idle backend does no work.
+   */
+  refreshIfDue(): void;
 }
 
 export function createDeploymentViews(options: DeploymentViewsOptions): DeploymentViews {
@@ -32,9 +39,11 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
   const index = new DeploymentIndex({ cache, providers, now: options.now });
   const lister = new DeploymentLister(index);
   const feed = new ChangeFeed(index, { capacity: options.feedCapacity });
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const now = options.now ?? Date.now;
+  const interval = options.refreshIntervalMs ?? 30_000;
   let unsubscribe: (() => void) | undefined;
   let lastStale = cache.stale();
+  let lastRefresh = now();
   return {
     index,
     lister,
@@ -42,7 +51,7 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
     providers,
     cache,
     start() {
-      if (timer) return;
+      if (unsubscribe) return;
       index.start();
       unsubscribe = cache.subscribe((change) => {
         if (change.type !== "resynced") return;
@@ -50,15 +59,17 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
         if (stale !== lastStale) feed.publishStale(stale);
         lastStale = stale;
       });
-      timer = setInterval(() => index.rebuild(), options.refreshIntervalMs ?? 30_000);
-      timer.unref?.();
     },
     stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
       unsubscribe?.();
+      unsubscribe = undefined;
       index.stop();
       feed.close();
+    },
+    refreshIfDue() {
+      if (now() - lastRefresh < interval) return;
+      lastRefresh = now();
+      index.rebuild();
     },
   };
 }
