@@ -33,6 +33,8 @@ export interface StartSimClusterOptions {
   httpsPort?: number;
   /** Where to write the kubeconfig; default a fresh temp dir (removed on stop). */
   kubeconfigPath?: string;
+  /** Store events kept for watch resume (older resourceVersions get 410). Default 25,000. */
+  historySize?: number;
 }
 
 export interface SimCluster {
@@ -78,6 +80,7 @@ export async function startSimCluster(options: StartSimClusterOptions = {}): Pro
   let isHttpWrite = () => false;
   const store = new ObjectStore({
     speed,
+    ...(options.historySize ? { historySize: options.historySize } : {}),
     onWrite: (w) => {
       if (isHttpWrite()) return;
       audit.record({
@@ -113,7 +116,7 @@ export async function startSimCluster(options: StartSimClusterOptions = {}): Pro
       tempDir = await mkdtemp(join(tmpdir(), "kubeairunway-sim-"));
       kubeconfigPath = join(tempDir, "kubeconfig");
     }
-    await writeKubeconfig(kubeconfigPath, server.httpsUrl, tokens.tokens);
+    await writeKubeconfig(kubeconfigPath, server.httpsUrl, server.url, tokens.tokens);
     const path = kubeconfigPath;
     return {
       url: server.url,

@@ -55,8 +55,10 @@ export function handleWatch(ctx: RequestContext, route: ResourceRoute, info: Res
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
+      let wrote = false;
       const write = (line: string) => {
         if (!open) return;
+        wrote = true;
         try {
           controller.enqueue(encoder.encode(line));
         } catch {
@@ -117,6 +119,10 @@ export function handleWatch(ctx: RequestContext, route: ResourceRoute, info: Res
         close();
         return;
       }
+      // Bun sends the response head only with the first body bytes; a client (client-node's Watch)
+      // waits for the head before it returns, so an idle watch must write something now. A blank
+      // line is skipped by every JSON stream decoder (client-go's framer, client-node's line reader).
+      if (!wrote) write("\n");
       unsubscribe = store.subscribe(deliver);
       unregisterDrop = faults.onDrop(close);
       timers.push(
