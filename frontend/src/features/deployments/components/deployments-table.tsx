@@ -7,7 +7,7 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import { Link as RouterLink } from "react-router";
 import { formatAge } from "../../../components/ui/format";
@@ -26,6 +26,7 @@ const COLUMNS: { key: SortKey | undefined; label: string; width?: number; align?
   { key: "age", label: "Age", width: 70, align: "right" },
 ];
 const ROW_HEIGHT = 45;
+const FALLBACK_RECT = { width: 1200, height: 800 };
 
 interface Props {
   rows: DeploymentSummary[];
@@ -45,8 +46,10 @@ export function DeploymentsTable({ rows, sort, onSort, now }: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    // jsdom and the first paint have no layout yet; assume a viewport so rows render at once.
-    initialRect: { width: 1200, height: 800 },
+    // Before layout (first paint, or an environment without layout such as jsdom) the container
+    // measures 0 px; assume a viewport's worth so rows render at once instead of after a resize.
+    initialRect: FALLBACK_RECT,
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT)),
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
