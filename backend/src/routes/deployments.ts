@@ -42,6 +42,7 @@ export function deploymentRoutes(app: Hono<AppEnv>): void {
       const who = identity.kind === "user" ? `User "${identity.username}"` : "the caller";
       throw new ForbiddenError(`deployments in namespace "${namespace}" are forbidden: ${who} cannot list them`);
     }
+    views.refreshIfDue();
     const body = views.lister.listJson({ filter, limit, continue: token }, visibility, listMeta(views));
     return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
   });

@@ -2,6 +2,7 @@ import { contract, type DeploymentEvent, type RuntimeId } from "@kubeairunway/sh
 import type { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { Identity, Permissions } from "../auth/identity";
+import { toAppError } from "../kube/errors";
 import type { FeedEntry } from "../services/deployments/change-feed";
 import type { DeploymentViews } from "../services/deployments/deployment-views";
 import type { AppEnv } from "../types";
@@ -41,8 +42,7 @@ function visibilityCheck(identity: Identity, permissions: Permissions, views: De
  * no longer kept). Events are filtered by what the caller may list; comments keep proxies from
  * closing an idle connection.
  */
-export function streamRoutes(app: Hono<AppEnv>, options: { heartbeatMs?: number } = {}): void {
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
+export function streamRoutes(app: Hono<AppEnv>): void {
   register(app, contract.stream, ({ query, identity, c }) => {
     const { deployments: views, permissions, logger } = c.var.deps;
     const lastEventId = c.req.header("last-event-id") ?? undefined;
@@ -70,8 +70,8 @@ export function streamRoutes(app: Hono<AppEnv>, options: { heartbeatMs?: number 
     return streamSSE(c, async (stream) => {
       const heartbeat = setInterval(() => {
         void stream.write(": heartbeat\n\n").catch(() => undefined);
-        wake?.();
-      }, heartbeatMs);
+        views.refreshIfDue();
+      }, views.settings.heartbeatMs);
       stream.onAbort(() => {
         wake?.();
       });
@@ -88,6 +88,12 @@ export function streamRoutes(app: Hono<AppEnv>, options: { heartbeatMs?: number 
           if (await passes(entry)) await stream.writeSSE({ id: entry.id, data: JSON.stringify(entry.event) });
         }
         if (overflow) logger.warn("stream client too slow; closing so it resumes by Last-Event-ID", { queued: queue.length });
+      } catch (err) {
+        // A failed permission check ends the stream with a typed error; the client reconnects
+        // with Last-Event-ID and loses nothing.
+        const error = toAppError(err);
+        logger.warn("stream ended by an error", { code: error.code, message: error.message });
+        if (!stream.aborted) await stream.writeSSE({ event: "error", data: JSON.stringify({ code: error.code, message: error.message }) });
       } finally {
         clearInterval(heartbeat);
         unsubscribe();

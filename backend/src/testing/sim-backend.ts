@@ -14,6 +14,8 @@ export interface SimBackendOptions {
   /** H100 nodes with 8 GPUs each (default 4). */
   gpuNodes?: number;
   faults?: FaultInput;
+  /** `/api/stream` keep-alive interval. */
+  heartbeatMs?: number;
 }
 
 export interface SimBackend {
@@ -56,6 +58,7 @@ export async function startSimBackend(options: SimBackendOptions = {}): Promise<
     { AUTH_MODE: authMode },
     { kube, startCache: true, cache: { watchTimeoutSeconds: 5, installRecheckMs: 200 } },
   );
+  if (options.heartbeatMs) deps.deployments.settings.heartbeatMs = options.heartbeatMs;
   const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: app.fetch, idleTimeout: 0 });
   const url = `http://127.0.0.1:${server.port}`;
   if (!(await deps.cache.waitForSync(15_000))) throw new Error("the backend's cache did not sync with the sim in 15 s");

@@ -10,6 +10,8 @@ export interface DeploymentViewsOptions {
   refreshIntervalMs?: number;
   /** Changes kept for Last-Event-ID resume. */
   feedCapacity?: number;
+  /** Interval of `/api/stream` keep-alive comments (default 15 s). */
+  heartbeatMs?: number;
   now?: () => number;
 }
 
@@ -23,6 +25,8 @@ export interface DeploymentViews {
   readonly feed: ChangeFeed;
   readonly providers: ProviderRegistry;
   readonly cache: ClusterCache;
+  /** Stream tuning; tests shorten the heartbeat. */
+  readonly settings: { heartbeatMs: number };
   /** Follows the cache (idempotent). Nothing runs on a timer: see `refreshIfDue`. */
   start(): void;
   stop(): void;
@@ -50,6 +54,7 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
     feed,
     providers,
     cache,
+    settings: { heartbeatMs: options.heartbeatMs ?? 15_000 },
     start() {
       if (unsubscribe) return;
       index.start();
