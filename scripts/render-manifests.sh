@@ -7,7 +7,7 @@ set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:-"$ROOT/deploy/manifests/kubeairunway.yaml"}
 HELM=$("$ROOT/scripts/ensure-helm.sh")
-NAMESPACE=kubeairunway
+NAMESPACE=kubeairunway-system
 mkdir -p "$(dirname "$OUT")"
 TMP="$OUT.tmp.$$"
 {

@@ -135,7 +135,7 @@ describe("helm chart", () => {
     const objects = renderChart(DOCUMENTED_OPTIONS["rbac.installer.enabled"]);
     find(objects, "ClusterRole", "kubeairunway-installer");
     const binding = find<KubeObject & { subjects: unknown[] }>(objects, "ClusterRoleBinding", "kubeairunway-installer");
-    expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: "kubeairunway", namespace: "kubeairunway" }]);
+    expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: "kubeairunway", namespace: "kubeairunway-system" }]);
   });
 
   it("uses an existing ServiceAccount and creates no RBAC when told so", () => {

@@ -35,7 +35,7 @@ export function runHelm(args: string[]): string {
 }
 
 /** Renders the chart with `values` (merged over values.yaml) and parses every object. */
-export function renderChart(values: Record<string, unknown> = {}, namespace = "kubeairunway"): KubeObject[] {
+export function renderChart(values: Record<string, unknown> = {}, namespace = "kubeairunway-system"): KubeObject[] {
   const dir = mkdtempSync(join(tmpdir(), "kar-values-"));
   try {
     const file = join(dir, "values.json");

@@ -20,10 +20,10 @@ describe("deploy/manifests/kubeairunway.yaml", () => {
     }
   });
 
-  it("creates its namespace first and every object validates", async () => {
+  it("creates its namespace (the one the Headlamp plugin looks in by default) first, and every object validates", async () => {
     const objects = parseObjects(readFileSync(COMMITTED, "utf8"));
-    expect(objects[0]).toMatchObject({ kind: "Namespace", metadata: { name: "kubeairunway" } });
-    expect(find(objects, "Deployment").metadata.namespace).toBe("kubeairunway");
+    expect(objects[0]).toMatchObject({ kind: "Namespace", metadata: { name: "kubeairunway-system" } });
+    expect(find(objects, "Deployment").metadata.namespace).toBe("kubeairunway-system");
     for (const object of objects) await validateObject(object);
   });
 });
