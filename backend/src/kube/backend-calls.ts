@@ -46,6 +46,13 @@ export const KUBE_CALLS: readonly KubeCall[] = [
     verbs: ["list", "watch"],
     why: "kube/cluster-cache.ts: label-selected pod informer per runtime",
   },
+  {
+    as: "backend",
+    group: "",
+    resource: "pods/proxy",
+    verbs: ["get"],
+    why: "services/metrics/scrape-targets.ts: scrape inference pods' metrics through the apiserver's pod proxy",
+  },
   { as: "backend", group: "", resource: "nodes", verbs: ["list", "watch"], why: "kube/cluster-cache.ts: node informer (GPU capacity)" },
   { as: "backend", group: "", resource: "events", verbs: ["list", "watch"], why: "kube/cluster-cache.ts: bounded event window" },
   {
