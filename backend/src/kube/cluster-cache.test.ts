@@ -141,4 +141,12 @@ describe("cluster cache against the sim", () => {
     expect(notReady.status).toBe(503);
     expect(((await notReady.json()) as { ready: boolean }).ready).toBe(false);
   });
+
+  it("reports a runtime as not installed again when its CRD is removed", async () => {
+    await admin.request({ method: "DELETE", path: "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/workspaces.kaito.sh" });
+    await eventually(() => t.deps.cache.notInstalled().includes("kaito"), 10_000, "kaito uninstalled");
+    expect(t.deps.cache.runtimes.kaito.status()).toMatchObject({ installed: false, synced: true, stale: false, size: 0 });
+    const kaito = (await t.client.listRuntimes()).items.find((r) => r.id === "kaito");
+    expect(kaito).toMatchObject({ installed: false, crdVersions: [] });
+  });
 });

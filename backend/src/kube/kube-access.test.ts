@@ -1,0 +1,120 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type SimCluster, startSimCluster } from "@kubeairunway/sim";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { clientsForIdentity, createKubeAccess, userKubeConfig } from "./kube-access";
+import type { KubeClients } from "./types";
+
+let sim: SimCluster;
+let dir: string;
+let kubeconfig: string;
+const counter = () => join(dir, "exec-calls");
+
+/** SelfSubjectReview: who the apiserver thinks these clients are. */
+async function whoami(clients: KubeClients): Promise<string | undefined> {
+  const review = await clients.request<{ status?: { userInfo?: { username?: string } } }>({
+    method: "POST",
+    path: "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+    body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
+  });
+  return review?.status?.userInfo?.username;
+}
+
+beforeAll(async () => {
+  sim = await startSimCluster({ seed: "empty", speed: 0.01 });
+  dir = mkdtempSync(join(tmpdir(), "kube-access-"));
+  // An exec credential plugin (as cloud CLIs ship): prints an ExecCredential and counts its runs.
+  const plugin = join(dir, "credential-plugin.sh");
+  writeFileSync(
+    plugin,
+    `#!/bin/sh\necho x >> "${counter()}"\necho '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${sim.tokens.kubeairunway}"}}'\n`,
+  );
+  chmodSync(plugin, 0o755);
+  kubeconfig = join(dir, "kubeconfig");
+  writeFileSync(
+    kubeconfig,
+    stringify({
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [{ name: "sim", cluster: { server: sim.url, "insecure-skip-tls-verify": true } }],
+      users: [
+        { name: "plugin", user: { exec: { apiVersion: "client.authentication.k8s.io/v1", command: plugin, interactiveMode: "Never" } } },
+        { name: "bob", user: { token: sim.tokens.bob } },
+      ],
+      contexts: [
+        { name: "via-plugin", context: { cluster: "sim", user: "plugin" } },
+        { name: "bob", context: { cluster: "sim", user: "bob" } },
+      ],
+      "current-context": "bob",
+    }),
+  );
+});
+afterAll(async () => {
+  await sim?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const execRuns = () => {
+  try {
+    return readFileSync(counter(), "utf8").trim().split("\n").length;
+  } catch {
+    return 0;
+  }
+};
+
+describe("createKubeAccess", () => {
+  it("uses the kubeconfig's current context, or the one KUBE_CONTEXT names", async () => {
+    expect(await whoami(createKubeAccess({ inCluster: false, kubeconfig }).asBackend())).toBe("bob");
+    const viaPlugin = createKubeAccess({ inCluster: false, kubeconfig, kubeContext: "via-plugin" });
+    expect(await whoami(viaPlugin.asBackend())).toBe("system:serviceaccount:kubeairunway-system:kubeairunway");
+    expect(execRuns()).toBeGreaterThanOrEqual(1);
+  });
+
+  it("acts as the user with only the user's token: no exec plugin, same server", async () => {
+    const access = createKubeAccess({ inCluster: false, kubeconfig, kubeContext: "via-plugin" });
+    await whoami(access.asBackend());
+    const runs = execRuns();
+    const alice = access.forUser(sim.tokens.alice);
+    expect(alice.server).toBe(sim.url);
+    expect(await whoami(alice)).toBe("alice");
+    expect(execRuns()).toBe(runs);
+    const user = alice.kubeConfig.getCurrentUser();
+    expect(user?.exec).toBeUndefined();
+    expect(user?.certData ?? user?.certFile ?? user?.keyData ?? user?.keyFile).toBeUndefined();
+  });
+
+  it("keeps the cluster's CA and TLS settings for per-user clients", () => {
+    const access = createKubeAccess({ inCluster: false, kubeconfig, kubeContext: "via-plugin" });
+    const base = access.asBackend().kubeConfig;
+    const cluster = {
+      name: "tls",
+      server: "https://10.0.0.1:6443",
+      caData: "Q0EtREFUQQ==",
+      tlsServerName: "kubernetes",
+      skipTLSVerify: false,
+    };
+    base.addCluster(cluster);
+    base.addContext({ name: "tls", cluster: "tls", user: "plugin" });
+    base.setCurrentContext("tls");
+    const userConfig = userKubeConfig(base, "t0ken");
+    expect(userConfig.getCurrentCluster()).toMatchObject(cluster);
+    expect(userConfig.getCurrentUser()).toMatchObject({ token: "t0ken" });
+  });
+
+  it("maps apiserver refusals to typed errors and an unreachable server to a retryable one", async () => {
+    const bob = createKubeAccess({ inCluster: false, kubeconfig }).asBackend();
+    await expect(bob.request({ method: "DELETE", path: "/api/v1/namespaces/default" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(bob.request({ path: "/api/v1/namespaces/nope" })).rejects.toMatchObject({ code: "not_found" });
+    const gone = createKubeAccess({ inCluster: false, kubeconfig }).forUser("x");
+    gone.kubeConfig.clusters[0] = { ...gone.kubeConfig.clusters[0], name: "sim", server: "http://127.0.0.1:9", skipTLSVerify: true };
+    await expect(gone.request({ path: "/api" })).rejects.toMatchObject({ code: "upstream_unavailable", retryAfter: 1 });
+  });
+
+  it("never hands user clients to an anonymous caller", () => {
+    const access = createKubeAccess({ inCluster: false, kubeconfig });
+    expect(() => clientsForIdentity(access, { kind: "anonymous" })).toThrow(/bearer token/);
+    expect(clientsForIdentity(access, { kind: "local" })).toBe(access.asBackend());
+  });
+});
