@@ -52,7 +52,7 @@ describe("CRUD over HTTP with client-node", () => {
     expect(noNs).toMatchObject({ code: 404, body: { message: 'namespaces "nope" not found' } });
     const bad = await statusOf(() => core.createNamespacedConfigMap({ namespace: "team-a", body: cm("Bad_Name") }));
     expect(bad?.code).toBe(422);
-    expect((bad?.body["details"] as { causes: { field: string }[] }).causes[0]?.field).toBe("metadata.name");
+    expect(bad?.body["details"]).toMatchObject({ causes: [{ field: "metadata.name", reason: "FieldValueInvalid" }] });
   });
 
   it("does nothing on dryRun=All but answers as if it did", async () => {
