@@ -7,7 +7,7 @@ import { R } from "../store/builtins";
 import type { KubeObject, StoreEvent } from "../store/types";
 import { type ContainerEnv, startContainer } from "./container-lifecycle";
 import { nodeGpu } from "./gpu-nodes";
-import type { LogFacts } from "./log-lines";
+import { type LogFacts, startupScript } from "./log-lines";
 import { modelSize } from "./model-sizes";
 import { type ProfileHints, profilePod } from "./pod-profile";
 import { type ContainerRun, cancelContainer, type PodRun } from "./pod-runs";
@@ -131,6 +131,27 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
     );
   };
 
+  /** A pod whose containers all report ready (a seed wrote it so) keeps running as it is. */
+  const adoptRunning = (pod: KubeObject, run: PodRun): boolean => {
+    const status = (pod.status ?? {}) as {
+      podIP?: string;
+      startTime?: string;
+      containerStatuses?: { name: string; ready?: boolean; restartCount?: number; state?: { running?: { startedAt?: string } } }[];
+    };
+    const statuses = status.containerStatuses ?? [];
+    if (statuses.length === 0 || !statuses.every((c) => c.ready)) return false;
+    if (status.podIP) run.podIP = status.podIP;
+    if (status.startTime) run.startTime = status.startTime;
+    for (const c of run.containers) {
+      const s = statuses.find((x) => x.name === c.name);
+      c.phase = { state: "running", startedAt: s?.state?.running?.startedAt ?? run.startTime };
+      c.ready = true;
+      c.started = true;
+      c.restartCount = s?.restartCount ?? 0;
+    }
+    return true;
+  };
+
   const launch = (pod: KubeObject) => {
     const spec = pod.spec as { nodeName: string; containers?: ContainerSpec[] };
     const node = rt.store.get(R.nodes, undefined, spec.nodeName);
@@ -167,7 +188,8 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
       })),
     };
     runs.set(run.key, run);
-    writeStatus(run);
+    const adopted = adoptRunning(pod, run);
+    if (!adopted) writeStatus(run);
     const images = getOrCreate(nodeImages, run.node, () => new Set<string>());
     (spec.containers ?? []).forEach((c, i) => {
       const container = run.containers[i];
@@ -198,6 +220,11 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
         },
         writeStatus: () => writeStatus(run),
       };
+      if (adopted) {
+        // Already running (written by a seed): no restart, logs rendered when first read.
+        container.pendingLog = () => startupScript(container.profile, facts).map((l) => l.text(rt.now()));
+        return;
+      }
       startContainer(env, container);
     });
   };

@@ -5,7 +5,8 @@
  * and a canned `/v1/chat/completions`.
  */
 import type { PodBackend } from "../store/types";
-import type { ContainerRun, PodRun } from "./pod-runs";
+import { createEngineMetrics } from "./metrics-exporter";
+import { type ContainerRun, materializeLog, type PodRun } from "./pod-runs";
 
 function findContainer(runs: Map<string, PodRun>, namespace: string, pod: string, container: string): ContainerRun | undefined {
   const run = runs.get(`${namespace}/${pod}`);
@@ -57,11 +58,13 @@ export function createPodBackend(runs: Map<string, PodRun>, speed: number, rando
     readLog(namespace, pod, container, previous) {
       const c = findContainer(runs, namespace, pod, container);
       if (!c) return undefined;
+      materializeLog(c);
       return previous ? c.previousLog?.slice() : c.log.slice();
     },
     followLog(namespace, pod, container, onLine) {
       const c = findContainer(runs, namespace, pod, container);
       if (!c) return () => {};
+      materializeLog(c);
       c.followers.add(onLine);
       return () => c.followers.delete(onLine);
     },
@@ -71,6 +74,7 @@ export function createPodBackend(runs: Map<string, PodRun>, speed: number, rando
       const c = run.containers.find((x) => x.ready && (x.profile.metricsPort === port || x.profile.apiPort === port));
       if (!c) return undefined;
       const route = path.split("?")[0] ?? "/";
+      c.metrics ??= createEngineMetrics(c.profile, run.dynamoNamespace);
       if (route === "/metrics" && c.profile.metricsPort === port && c.metrics) {
         const now = Date.now();
         c.metrics.advance((now - c.metricsAt) / 1000 / Math.max(speed, 1e-6), random);

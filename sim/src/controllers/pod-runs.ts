@@ -31,6 +31,8 @@ export interface ContainerRun {
   metrics?: EngineMetrics;
   /** Wall-clock ms when metrics were last advanced. */
   metricsAt: number;
+  /** Log lines rendered on first read (adopted containers), instead of at start-up. */
+  pendingLog?: () => string[];
   /** Cancels the timers of the current container instance. */
   cancels: (() => void)[];
 }
@@ -61,6 +63,14 @@ export function appendLog(c: ContainerRun, line: string): void {
       c.followers.delete(follow);
     }
   }
+}
+
+/** Renders a deferred start-up log, if any, into the container's log. */
+export function materializeLog(c: ContainerRun): void {
+  const pending = c.pendingLog;
+  if (!pending) return;
+  c.pendingLog = undefined;
+  c.log.unshift(...pending());
 }
 
 /** Cancels all timers of a container instance. */

@@ -21,6 +21,12 @@ export interface OperatorSpec {
   ownersOf: (event: StoreEvent) => string[];
 }
 
+/**
+ * Custom resources written in their final state by the `scale:N` seed carry this annotation; the
+ * operators leave them alone so thousands of benchmark objects stay static.
+ */
+export const STATIC_ANNOTATION = "sim.kubeairunway.io/static";
+
 const matches = (labels: Record<string, string> | undefined, want: Record<string, string>) =>
   Object.entries(want).every(([k, v]) => labels?.[k] === v);
 
@@ -60,7 +66,7 @@ export function startOperator(rt: ControllerRuntime, spec: OperatorSpec): void {
     const [ns, name] = k.split("/") as [string, string];
     if (!store.resourceInfo(spec.type.group, spec.type.resource)) return;
     const cr = store.get(spec.type, ns || undefined, name);
-    if (!cr || cr.metadata.deletionTimestamp) return;
+    if (!cr || cr.metadata.deletionTimestamp || cr.metadata.annotations?.[STATIC_ANNOTATION] === "true") return;
     spec.reconcile(cr, actor, (seconds) => rt.after(seconds, () => enqueue(k)));
   });
   const gate = rt.queue(refreshGate);
