@@ -1,7 +1,7 @@
 import { ApiException } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { isRetryable, statusToAppError, toAppError } from "./errors";
+import { GoneError, isRetryable, statusToAppError, toAppError } from "./errors";
 
 const status = (code: number, reason: string, message: string, details?: object) =>
   JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code, details });
@@ -82,9 +82,12 @@ describe("toAppError", () => {
     expect(toAppError(ex)).toMatchObject({ code: "forbidden", message: 'pods is forbidden: User "bob" cannot list' });
   });
 
-  it("reads Watch errors that carry statusCode", () => {
-    const err = Object.assign(new Error("Gone"), { statusCode: 410 });
-    expect(toAppError(err).code).toBe("upstream_unavailable");
+  it("marks 410 Gone distinctly (informers relist on it) while staying a retryable upstream error", () => {
+    const err = toAppError(Object.assign(new Error("Gone"), { statusCode: 410 }));
+    expect(err).toBeInstanceOf(GoneError);
+    expect(err.code).toBe("upstream_unavailable");
+    expect(statusToAppError(410, status(410, "Expired", "The provided continue parameter is too old"))).toBeInstanceOf(GoneError);
+    expect(statusToAppError(503, "")).not.toBeInstanceOf(GoneError);
   });
 
   it("maps refused connections and timeouts to retryable upstream_unavailable", () => {

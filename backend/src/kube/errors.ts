@@ -24,6 +24,17 @@ export interface KubeStatus {
   };
 }
 
+/**
+ * 410 Gone: a resourceVersion or continue token the apiserver no longer has. Callers that hold
+ * one (informers) must start over from a fresh LIST rather than retry the same request; to an
+ * HTTP caller it is an ordinary retryable upstream error.
+ */
+export class GoneError extends UpstreamError {
+  constructor(message: string) {
+    super(message, 503, 1);
+  }
+}
+
 /** Seconds a client waits before retrying when the apiserver named no Retry-After. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
@@ -98,11 +109,7 @@ export function statusToAppError(code: number, body?: unknown, headers?: unknown
     case 422:
       return new InvalidInputError(message ?? "rejected by the Kubernetes API as invalid", causesToIssues(status));
     case 410:
-      return new UpstreamError(
-        `the Kubernetes API expired the request: ${message ?? "resource version too old"}`,
-        503,
-        DEFAULT_RETRY_AFTER_SECONDS,
-      );
+      return new GoneError(`the Kubernetes API expired the request: ${message ?? "resource version too old"}`);
     case 429:
       return new UpstreamError(
         `the Kubernetes API is rate-limiting requests${message ? `: ${message}` : ""}`,

@@ -38,7 +38,7 @@ function createConfigMap(name: string): void {
   sim.store.create(R.configmaps, { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data: { v: name } }, ADMIN);
 }
 
-function start(watchTimeoutSeconds = 30) {
+function start(watchTimeoutSeconds = 30, pageSize?: number) {
   const { kube, calls } = countingKube(kubeFromFile(sim.kubeconfigPath, "admin"));
   const changes: CacheChange[] = [];
   const staleSeen: boolean[] = [];
@@ -49,6 +49,7 @@ function start(watchTimeoutSeconds = 30) {
     logger: createLogger({ level: "error", format: "json", write: () => undefined }),
     fieldSelector: `metadata.namespace=${namespace}`,
     watchTimeoutSeconds,
+    pageSize,
   });
   const current = informer;
   current.subscribe((change) => {
@@ -139,5 +140,21 @@ describe("informer against the sim", () => {
     sim.setFaults({});
     await eventually(() => names(informer).includes("during-outage") && !informer.status().stale, 30_000, "recovery");
     expect(informer.status().lastError).toBeUndefined();
+  });
+
+  it("starts the LIST over when a continue token expires mid-way (HTTP 410)", async () => {
+    freshNamespace();
+    for (const name of ["p1", "p2", "p3", "p4", "p5"]) createConfigMap(name);
+    sim.setFaults({ latencyMs: 120, pathContains: "/configmaps" });
+    const { informer, calls } = start(30, 1);
+    await eventually(() => calls.some((c) => c.query.continue), 5_000, "a second page");
+    // The sim then refuses every continue token: the informer must go back to a first page.
+    sim.setFaults({ forceGone: true, latencyMs: 120, pathContains: "/configmaps" });
+    const fresh = () => lists(calls).filter((c) => !c.query.continue).length;
+    await eventually(() => fresh() >= 2, 5_000, "a LIST started over");
+    expect(informer.status()).toMatchObject({ synced: false, stale: true });
+    sim.setFaults({});
+    expect(await informer.waitForSync(10_000)).toBe(true);
+    expect(names(informer)).toEqual(["p1", "p2", "p3", "p4", "p5"]);
   });
 });

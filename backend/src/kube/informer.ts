@@ -1,7 +1,7 @@
 import type { Logger } from "../logger";
 import { type Backoff, createBackoff } from "./backoff";
 import { isResourceServed } from "./discovery";
-import { statusToAppError, toAppError } from "./errors";
+import { GoneError, statusToAppError, toAppError } from "./errors";
 import { type IndexFn, keyOf, NAMESPACE_INDEX, ObjectStore, objectKey } from "./object-store";
 import type { CacheChange, Informer, InformerStatus, KubeClients, KubeResource, ResourceRef, Unsubscribe } from "./types";
 import { readWatchEvents } from "./watch-lines";
@@ -222,7 +222,8 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
           await sleep(options.installRecheckMs ?? 30_000, signal);
           continue;
         }
-        if (err instanceof Expired || toAppError(err).status === 410 || (err as { code?: unknown }).code === 410) {
+        // 410 as a watch ERROR event (the usual form) or as an HTTP status (expired continue token).
+        if (err instanceof Expired || err instanceof GoneError) {
           log.debug("watch expired; relisting", { resource: basePath });
           resourceVersion = undefined;
           setStale(true);
