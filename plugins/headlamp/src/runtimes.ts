@@ -1,48 +1,53 @@
-import * as dynamoDescriptor from "@kubeairunway/shared/providers/dynamo/descriptor";
-import * as dynamoManifests from "@kubeairunway/shared/providers/dynamo/manifests";
+import { descriptor as dynamoDescriptor } from "@kubeairunway/shared/providers/dynamo/descriptor";
+import { toManifests as dynamoManifests } from "@kubeairunway/shared/providers/dynamo/manifests";
 import * as dynamoStatus from "@kubeairunway/shared/providers/dynamo/status";
-import * as kaitoDescriptor from "@kubeairunway/shared/providers/kaito/descriptor";
-import * as kaitoManifests from "@kubeairunway/shared/providers/kaito/manifests";
+import { descriptor as kaitoDescriptor } from "@kubeairunway/shared/providers/kaito/descriptor";
+import { toManifests as kaitoManifests } from "@kubeairunway/shared/providers/kaito/manifests";
 import * as kaitoStatus from "@kubeairunway/shared/providers/kaito/status";
-import * as kuberayDescriptor from "@kubeairunway/shared/providers/kuberay/descriptor";
-import * as kuberayManifests from "@kubeairunway/shared/providers/kuberay/manifests";
+import { descriptor as kuberayDescriptor } from "@kubeairunway/shared/providers/kuberay/descriptor";
+import { toManifests as kuberayManifests } from "@kubeairunway/shared/providers/kuberay/manifests";
 import * as kuberayStatus from "@kubeairunway/shared/providers/kuberay/status";
-import type { KubeEvent, KubeManifest, KubeObject, KubePod, StatusOptions } from "@kubeairunway/shared/providers/types";
+import type { KubeManifest, Provider } from "@kubeairunway/shared/providers/types";
 import type { RuntimeId } from "@kubeairunway/shared/schemas/common";
 import type { DeploymentConfig } from "@kubeairunway/shared/schemas/deployment-config";
-import type { DeploymentStatus, DeploymentSummary } from "@kubeairunway/shared/schemas/deployments";
-import type { ProviderDescriptor } from "@kubeairunway/shared/schemas/providers";
 
-/** The shared provider core of one runtime, as the plugin uses it (the backend uses the same functions). */
-export interface RuntimeCore {
-  readonly descriptor: ProviderDescriptor;
-  toStatus(resource: KubeObject, pods: KubePod[], events: KubeEvent[], options?: StatusOptions): DeploymentStatus;
-  summarize(resource: KubeObject, pods: KubePod[], options?: StatusOptions): DeploymentSummary;
-}
+/**
+ * The parts of the shared provider cores the plugin uses: the same descriptors, manifests and
+ * status functions the backend's registry holds. Imported per module rather than through
+ * `providers/registry` so that `validate` (not used here) stays out of the size-limited bundle.
+ */
+export type RuntimeCore = Pick<Provider, "descriptor" | "toStatus" | "summarize" | "podSelector">;
 
-export const RUNTIME_IDS = ["kaito", "kuberay", "dynamo"] as const satisfies readonly RuntimeId[];
+const core = (descriptor: Provider["descriptor"], status: Pick<Provider, "toStatus" | "summarize">): RuntimeCore => ({
+  descriptor,
+  toStatus: status.toStatus,
+  summarize: status.summarize,
+  podSelector: (name) => ({ [descriptor.instanceLabel]: name }),
+});
 
 export const runtimes: Record<RuntimeId, RuntimeCore> = {
-  kaito: { descriptor: kaitoDescriptor.descriptor, toStatus: kaitoStatus.toStatus, summarize: kaitoStatus.summarize },
-  kuberay: { descriptor: kuberayDescriptor.descriptor, toStatus: kuberayStatus.toStatus, summarize: kuberayStatus.summarize },
-  dynamo: { descriptor: dynamoDescriptor.descriptor, toStatus: dynamoStatus.toStatus, summarize: dynamoStatus.summarize },
+  kaito: core(kaitoDescriptor, kaitoStatus),
+  kuberay: core(kuberayDescriptor, kuberayStatus),
+  dynamo: core(dynamoDescriptor, dynamoStatus),
 };
+
+export const RUNTIME_IDS = Object.keys(runtimes) as RuntimeId[];
 
 /** The manifests the shared core renders for a validated config, in apply order. */
 export function manifestsFor(config: DeploymentConfig): KubeManifest[] {
   switch (config.runtime) {
     case "kaito":
-      return kaitoManifests.toManifests(config);
+      return kaitoManifests(config);
     case "kuberay":
-      return kuberayManifests.toManifests(config);
+      return kuberayManifests(config);
     case "dynamo":
-      return dynamoManifests.toManifests(config);
+      return dynamoManifests(config);
   }
 }
 
 /** Labels selecting every pod of instance `name` of a runtime. */
 export function podSelector(runtime: RuntimeId, name: string): Record<string, string> {
-  return { [runtimes[runtime].descriptor.instanceLabel]: name };
+  return runtimes[runtime].podSelector(name);
 }
 
 /** The runtime a custom resource belongs to, by its apiVersion group and kind. */

@@ -1,0 +1,2 @@
+export { parse } from "./parse";
+export { type StringifyOptions, stringify } from "./stringify";
