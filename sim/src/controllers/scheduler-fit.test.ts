@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../store/types";
 import { buildNode } from "./gpu-nodes";
-import { checkNode, failedSchedulingMessage, type NodeFailure, podRequests } from "./scheduler-fit";
+import { checkNode, failedSchedulingMessage, type NodeFailure, podRequests, scoreNode } from "./scheduler-fit";
 
 const gpuTaint = [{ key: "nvidia.com/gpu", value: "present", effect: "NoSchedule" }];
 const h100 = buildNode(
@@ -112,5 +112,15 @@ describe("failedSchedulingMessage", () => {
       "0/6 nodes are available: 2 node(s) had untolerated taint {nvidia.com/gpu: present}, 4 Insufficient nvidia.com/gpu. " +
         "preemption: 0/6 nodes are available: 2 Preemption is not helpful for scheduling, 4 No preemption victims found for incoming pod.",
     );
+  });
+});
+
+describe("scoreNode", () => {
+  it("spreads like LeastAllocated: a 1-GPU pod prefers the roomy 8-GPU node, a CPU pod prefers the CPU node", () => {
+    const gpuPod = { "nvidia.com/gpu": 1, cpu: 1000 };
+    expect(scoreNode(gpuPod, h100, {})).toBeGreaterThan(scoreNode(gpuPod, l4, {}));
+    expect(scoreNode(gpuPod, h100, { "nvidia.com/gpu": 8 })).toBeLessThan(scoreNode(gpuPod, h100, {}));
+    const cpuPod = { cpu: 500 };
+    expect(scoreNode(cpuPod, cpuNode, {})).toBeGreaterThan(scoreNode(cpuPod, h100, {}));
   });
 });

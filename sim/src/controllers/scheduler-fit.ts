@@ -169,14 +169,16 @@ export function failedSchedulingMessage(nodeCount: number, failures: NodeFailure
 }
 
 /**
- * Picks the node to bind to among those that fit: GPU pods pack onto the node with the fewest free
- * GPUs (less fragmentation, so big jobs still find whole nodes), others go to the least-loaded node.
+ * Scores a node that fits, higher is better: kube-scheduler's default LeastAllocated (the share of
+ * cpu, memory and requested GPUs left free after placing the pod), so load spreads and a 1-GPU
+ * node is not filled while an 8-GPU node idles. Pods without GPUs avoid GPU nodes.
  */
 export function scoreNode(requests: ResourceAmounts, node: KubeObject, used: ResourceAmounts): number {
   const allocatable = parseResourceList((node.status as { allocatable?: unknown } | undefined)?.allocatable);
-  const gpuResource = ["nvidia.com/gpu", "amd.com/gpu"].find((r) => (requests[r] ?? 0) > 0);
-  if (gpuResource) return -((allocatable[gpuResource] ?? 0) - (used[gpuResource] ?? 0));
-  const gpuPenalty = (allocatable["nvidia.com/gpu"] ?? 0) + (allocatable["amd.com/gpu"] ?? 0) > 0 ? 1 : 0;
-  const cpuFree = ((allocatable.cpu ?? 0) - (used.cpu ?? 0)) / Math.max(1, allocatable.cpu ?? 1);
-  return cpuFree - gpuPenalty;
+  const free = (r: string) => ((allocatable[r] ?? 0) - (used[r] ?? 0) - (requests[r] ?? 0)) / Math.max(1, allocatable[r] ?? 1);
+  const gpuResources = ["nvidia.com/gpu", "amd.com/gpu"].filter((r) => (requests[r] ?? 0) > 0);
+  const shares = [free("cpu"), free("memory"), ...gpuResources.map(free)];
+  const score = shares.reduce((a, b) => a + b, 0) / shares.length;
+  const hasGpus = (allocatable["nvidia.com/gpu"] ?? 0) + (allocatable["amd.com/gpu"] ?? 0) > 0;
+  return gpuResources.length === 0 && hasGpus ? score - 1 : score;
 }

@@ -1,0 +1,139 @@
+/**
+ * The controllers and seeds seen the way the product sees them: through the sim's HTTP API with
+ * @kubernetes/client-node (CRDs, operator install, custom resources, pod logs, service proxy).
+ */
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestCluster, type TestCluster } from "../http/testing";
+import { RUNTIME_CRDS, readYamlDocuments } from "../seeds/crds";
+import { operatorDeployment } from "../seeds/operators";
+import { buildNode } from "./gpu-nodes";
+import { parsePromText } from "./prom-text";
+import { upstreamExample } from "./testing";
+
+let t: TestCluster | undefined;
+afterEach(async () => t?.stop());
+
+const WS = { group: "kaito.sh", version: "v1beta1", plural: "workspaces" };
+
+async function pollUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 4000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("controllers through the HTTP API", () => {
+  it("installs KAITO over HTTP and takes the upstream phi-4 Workspace to Ready, with logs and metrics via the apiserver", async () => {
+    t = await startTestCluster({ speed: 0.001 });
+    const c = t;
+    const objects = c.objects();
+    for (const crd of await readYamlDocuments(RUNTIME_CRDS.kaito[0])) await objects.create(crd as KubernetesObject);
+    await objects.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "kaito-workspace" } } as KubernetesObject);
+    await objects.create(operatorDeployment("kaito") as KubernetesObject);
+    for (const [i, shape] of [
+      { name: "cpu-0", instanceType: "e2-standard-16", cpu: 16, memoryGiB: 64 },
+      {
+        name: "gpu-a100-0",
+        instanceType: "Standard_NC24ads_A100_v4",
+        cpu: 24,
+        memoryGiB: 220,
+        gpu: { model: "a100-80gb" as const, count: 1 },
+        labels: { apps: "phi-4" },
+      },
+    ].entries()) {
+      const node = buildNode(shape, i);
+      await objects.create({ ...node, status: undefined } as KubernetesObject);
+      const put = await c.request("admin", `/api/v1/nodes/${shape.name}/status`, {
+        method: "PATCH",
+        headers: { "content-type": "application/merge-patch+json" },
+        body: JSON.stringify({ status: node.status }),
+      });
+      expect(put.status).toBe(200);
+    }
+    const example = await upstreamExample("kaito/examples/kaito_workspace_phi_4.yaml", "Workspace");
+    await c.custom().createNamespacedCustomObject({ ...WS, namespace: "default", body: example });
+    const ws = await pollUntil(
+      () =>
+        c.custom().getNamespacedCustomObject({ ...WS, namespace: "default", name: "workspace-phi-4" }) as Promise<{
+          status?: { state?: string; conditions?: { type: string; reason: string }[] };
+        }>,
+      (w) => w.status?.state === "Ready",
+      8000,
+      "Workspace Ready",
+    );
+    expect(ws.status?.conditions?.find((x) => x.type === "WorkspaceSucceeded")?.reason).toBe("workspaceSucceeded");
+
+    const log = await c.core().readNamespacedPodLog({ name: "workspace-phi-4-0", namespace: "default" });
+    expect(log).toContain("Application startup complete.");
+    const metrics = await c.request("admin", "/api/v1/namespaces/default/services/workspace-phi-4:80/proxy/metrics");
+    expect(metrics.status).toBe(200);
+    expect(parsePromText(await metrics.text()).types.get("vllm:time_to_first_token_seconds")).toBe("histogram");
+
+    // Following the log streams the request lines the synthetic traffic produces.
+    const controller = new AbortController();
+    const follow = await c.request("admin", "/api/v1/namespaces/default/pods/workspace-phi-4-0/log?follow=true&tailLines=1", {
+      signal: controller.signal,
+    });
+    const reader = follow.body!.getReader();
+    let streamed = "";
+    const deadline = Date.now() + 5000;
+    while (!streamed.includes("POST /v1/chat/completions") && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      streamed += new TextDecoder().decode(value);
+    }
+    expect(streamed).toContain("POST /v1/chat/completions");
+    controller.abort();
+  });
+
+  it("serves the demo seed: every runtime's deployments listed, each reaching its state", async () => {
+    t = await startTestCluster({ seed: "demo", speed: 0.001 });
+    const c = t;
+    const list = async (group: string, version: string, plural: string) =>
+      (
+        (await c.custom().listClusterCustomObject({ group, version, plural })) as {
+          items: { metadata: { name: string; namespace: string }; status?: Record<string, unknown> }[];
+        }
+      ).items;
+    const names = async () =>
+      [
+        ...(await list("kaito.sh", "v1beta1", "workspaces")),
+        ...(await list("ray.io", "v1", "rayservices")),
+        ...(await list("nvidia.com", "v1alpha1", "dynamographdeployments")),
+      ].map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect((await names()).sort()).toEqual(
+      [
+        "default/phi-4",
+        "default/qwen3-gguf",
+        "team-a/phi-4-mini",
+        "team-a/qwen3-8b-disagg",
+        "team-a/qwen3-sglang",
+        "team-b/deepseek-r1",
+        "team-b/gemma-3-27b",
+        "team-b/llama-3-1-8b",
+        "team-b/llama-3-3-70b",
+        "team-b/qwen3-nightly",
+      ].sort(),
+    );
+    await pollUntil(
+      () => list("ray.io", "v1", "rayservices"),
+      (items) => items.every((i) => (i.status as { serviceStatus?: string } | undefined)?.serviceStatus === "Running"),
+      8000,
+      "RayService running",
+    );
+    const pods = await pollUntil(
+      () => c.core().listNamespacedPod({ namespace: "default", labelSelector: "kaito.sh/workspace=phi-4" }),
+      (l) => l.items.some((p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1),
+      8000,
+      "phi-4 crash loop",
+    );
+    const previous = await c.core().readNamespacedPodLog({ name: pods.items[0]!.metadata!.name!, namespace: "default", previous: true });
+    expect(previous).toContain("CUDA out of memory");
+    const events = await c.core().listNamespacedEvent({ namespace: "team-b" });
+    expect(events.items.some((e) => e.reason === "FailedScheduling" && /Insufficient nvidia\.com\/gpu/.test(e.message ?? ""))).toBe(true);
+  });
+});
