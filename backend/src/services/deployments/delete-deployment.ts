@@ -12,8 +12,9 @@ import { withRetry } from "./retry";
  *
  * `runtime` comes from the cache when it knows the deployment; otherwise each installed runtime is
  * tried, so a deployment created a moment ago (not yet in the cache) can still be deleted.
- * When the apiserver fails transiently the DELETE is repeated; a repeat that meets 404 means the
- * failed attempt did delete it, which counts as success. A first attempt meeting 404 is a 404.
+ * When the apiserver fails transiently (5xx/429: the request was not processed) the DELETE is
+ * repeated. A 404 is never taken for success: while the runtime is being guessed it only means
+ * "not this runtime", and guessing wrong must not report a deletion that did not happen.
  */
 export async function deleteDeployment(
   clients: KubeClients,
@@ -25,21 +26,10 @@ export async function deleteDeployment(
   for (const runtime of candidates) {
     const { crd } = providers[runtime].descriptor;
     const path = `${collectionPath(`${crd.group}/${crd.version}`, crd.plural, target.namespace)}/${encodeURIComponent(target.name)}`;
-    let tries = 0;
     try {
-      await withRetry(async () => {
-        tries++;
-        try {
-          await clients.request({
-            method: "DELETE",
-            path,
-            body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" },
-          });
-        } catch (err) {
-          if (tries > 1 && err instanceof NotFoundError) return;
-          throw err;
-        }
-      });
+      await withRetry(() =>
+        clients.request({ method: "DELETE", path, body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" } }),
+      );
       return { runtime };
     } catch (err) {
       if (err instanceof NotFoundError && candidates.length > 1) continue;
