@@ -38,7 +38,7 @@ function createConfigMap(name: string): void {
   sim.store.create(R.configmaps, { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data: { v: name } }, ADMIN);
 }
 
-function start(watchTimeoutSeconds = 30, pageSize?: number) {
+function start(watchTimeoutSeconds = 30, pageSize?: number, maxObjects?: number) {
   const { kube, calls } = countingKube(kubeFromFile(sim.kubeconfigPath, "admin"));
   const changes: CacheChange[] = [];
   const staleSeen: boolean[] = [];
@@ -50,6 +50,7 @@ function start(watchTimeoutSeconds = 30, pageSize?: number) {
     fieldSelector: `metadata.namespace=${namespace}`,
     watchTimeoutSeconds,
     pageSize,
+    maxObjects,
   });
   const current = informer;
   current.subscribe((change) => {
@@ -156,5 +157,16 @@ describe("informer against the sim", () => {
     sim.setFaults({});
     expect(await informer.waitForSync(10_000)).toBe(true);
     expect(names(informer)).toEqual(["p1", "p2", "p3", "p4", "p5"]);
+  });
+
+  it("keeps a bounded store to its most recently changed objects, listed ones looking like watched ones", async () => {
+    freshNamespace();
+    for (const name of ["e1", "e2", "e3"]) createConfigMap(name);
+    const { informer } = start(30, undefined, 3);
+    await informer.waitForSync(5_000);
+    expect(informer.get(namespace, "e1")).toMatchObject({ apiVersion: "v1", kind: "ConfigMap" });
+    for (const name of ["e4", "e5"]) createConfigMap(name);
+    await eventually(() => names(informer).includes("e5"), 5_000, "newest kept");
+    expect(names(informer)).toEqual(["e3", "e4", "e5"]);
   });
 });

@@ -66,6 +66,7 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
   const basePath = resource.group
     ? `/apis/${resource.group}/${resource.version}/${resource.plural}`
     : `/api/${resource.version}/${resource.plural}`;
+  const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
   const log = logger.child({ informer: options.name });
   const status: InformerStatus = { name: options.name, synced: false, stale: true, installed: !options.optional, size: 0 };
   let resourceVersion: string | undefined;
@@ -95,8 +96,11 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
   const enforceBound = () => {
     const max = options.maxObjects;
     if (!max || store.size <= max) return;
-    const keys = [...store.keys()];
-    for (const key of keys.slice(0, store.size - max)) store.remove(key);
+    // Oldest-changed first (insertion order); O(evicted), not O(size), per write.
+    for (const key of store.keys()) {
+      if (store.size <= max) break;
+      store.remove(key);
+    }
   };
 
   async function list(signal: AbortSignal): Promise<void> {
@@ -114,7 +118,13 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
         },
         signal,
       });
-      for (const item of page?.items ?? []) items.push(transform(item));
+      // List items of built-in kinds come without apiVersion/kind; watch events carry them. Make
+      // cached objects look the same whichever way they arrived.
+      for (const item of page?.items ?? []) {
+        item.apiVersion ??= apiVersion;
+        item.kind ??= resource.kind;
+        items.push(transform(item));
+      }
       continueToken = page?.metadata?.continue || undefined;
       listRv = page?.metadata?.resourceVersion;
     } while (continueToken);
