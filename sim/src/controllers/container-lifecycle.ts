@@ -89,7 +89,8 @@ export function startContainer(env: ContainerEnv, c: ContainerRun, pullAttempt =
     return;
   }
   env.event("Normal", "Pulling", `Pulling image "${c.image}"`);
-  const heavy = /vllm|sglang|ray|dynamo|tensorrt|kaito|llama/.test(c.image);
+  // Engine images are 8-20 GB; operator and utility images pull in a second or two.
+  const heavy = /vllm|sglang|ray-llm|-runtime|tensorrt|kaito-base|llama\.cpp/.test(c.image);
   const pullSeconds = heavy ? 6 + rt.random() * 6 : 1 + rt.random() * 2;
   c.cancels.push(
     rt.after(error ? 1.5 : pullSeconds, () => {

@@ -20,6 +20,8 @@ export const SEED_ACTOR: Actor = { username: "system:sim-seed", groups: ["system
 /** Namespaces the demo creates besides the base ones. */
 export const DEMO_NAMESPACES = ["default", "team-a", "team-b", "kubeairunway-system", ...Object.values(OPERATORS).map((o) => o.namespace)];
 
+/** Everything that tolerates the GPU taint goes to the H100 pool; the A100 node is kept for the 70B model. */
+const h100Pool = { "cloud.google.com/gke-nodepool": "h100-pool" };
 const tolerateGpu = [{ key: "nvidia.com/gpu", operator: "Exists" as const, effect: "NoSchedule" as const }];
 
 /** The demo deployments, as a user would enter them in the wizard, with the state each ends in. */
@@ -48,6 +50,7 @@ export const DEMO_DEPLOYMENTS: {
       namespace: "team-a",
       model: "Qwen/Qwen3-8B",
       tolerations: tolerateGpu,
+      nodeSelector: h100Pool,
     },
   },
   {
@@ -59,6 +62,7 @@ export const DEMO_DEPLOYMENTS: {
       namespace: "team-a",
       model: "Qwen/Qwen3-0.6B",
       tolerations: tolerateGpu,
+      nodeSelector: h100Pool,
     },
   },
   {
@@ -70,6 +74,7 @@ export const DEMO_DEPLOYMENTS: {
       namespace: "team-b",
       model: "meta-llama/Llama-3.1-8B-Instruct",
       tolerations: tolerateGpu,
+      nodeSelector: h100Pool,
     },
   },
   {
@@ -105,6 +110,7 @@ export const DEMO_DEPLOYMENTS: {
       model: "deepseek-ai/DeepSeek-R1-0528",
       gpusPerReplica: 16,
       tolerations: tolerateGpu,
+      nodeSelector: h100Pool,
     },
   },
   {
@@ -141,6 +147,7 @@ function brokenImageDeployment(): KubeObject[] {
     namespace: "team-b",
     model: "Qwen/Qwen3-0.6B",
     tolerations: tolerateGpu,
+    nodeSelector: h100Pool,
   });
   const manifests = renderManifests(config) as unknown as KubeObject[];
   for (const m of manifests) {
