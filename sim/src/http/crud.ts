@@ -9,6 +9,7 @@ import { atVersion, type RequestContext } from "./context";
 import { deleteOptions, writeOptions } from "./request-options";
 import type { ResourceRoute } from "./router";
 import { json, successStatus, warningHeaders } from "./status";
+import { columnsFor, toTable, wantsTable } from "./table";
 
 function gv(route: ResourceRoute): string {
   return route.group ? `${route.group}/${route.version}` : route.version;
@@ -43,9 +44,12 @@ async function objectBody(ctx: RequestContext, route: ResourceRoute, info: Resou
   return object;
 }
 
-export function getItem(ctx: RequestContext, route: ResourceRoute, _info: ResourceInfo): Response {
-  const object = ctx.api.store.getOrThrow(typeOf(route), route.namespace, route.name as string);
-  if (route.subresource === "status" || route.subresource === undefined) return json(atVersion(object, gv(route)));
+export function getItem(ctx: RequestContext, route: ResourceRoute, info: ResourceInfo): Response {
+  const object = atVersion(ctx.api.store.getOrThrow(typeOf(route), route.namespace, route.name as string), gv(route));
+  if (wantsTable(ctx.req))
+    return json(
+      toTable([object], columnsFor(info, route.version), { resourceVersion: object.metadata.resourceVersion as string }, ctx.url),
+    );
   return json(object);
 }
 
@@ -91,6 +95,7 @@ export function listItems(ctx: RequestContext, route: ResourceRoute, info: Resou
   const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
   if (result.continue) metadata["continue"] = result.continue;
   if (result.remainingItemCount !== undefined) metadata["remainingItemCount"] = result.remainingItemCount;
+  if (wantsTable(ctx.req)) return json(toTable(items, columnsFor(info, route.version), metadata, ctx.url));
   return json({ kind: info.listKind, apiVersion, metadata, items });
 }
 

@@ -138,6 +138,15 @@ describe.runIf(hasKubectl)("kubectl 1.32 against the sim", () => {
     expect(store.get(R.deployments, "proto", "web")?.["spec"]).toMatchObject({ replicas: 2, selector: { matchLabels: { app: "web" } } });
   });
 
+  it("prints the real columns from Table responses", async () => {
+    const pods = (await kubectl("get", "pods", "-n", "team-a", "-o", "wide")).stdout.split("\n");
+    expect(pods[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
+    expect(pods[1]).toMatch(/^engine-0\s+0\/1\s+Running\s+0\s+\d+s\s+<none>\s+n1\s/);
+    const all = (await kubectl("get", "namespaces", "--show-labels")).stdout;
+    expect(all).toMatch(/^NAME\s+STATUS\s+AGE\s+LABELS/);
+    expect(all).toMatch(/team-a\s+Active/);
+  });
+
   it("watches with get -w", async () => {
     const proc = Bun.spawn(
       [KUBECTL, "--kubeconfig", kubeconfig, "--cache-dir", join(dir, "cache"), "get", "configmaps", "-n", "team-b", "-w", "-o", "name"],

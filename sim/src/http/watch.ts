@@ -12,6 +12,7 @@ import type { KubeObject, ListOptions, ResourceInfo, StoreEvent } from "../store
 import type { RequestContext } from "./context";
 import type { ResourceRoute } from "./router";
 import { queryBool } from "./status";
+import { columnsFor, toTable, wantsTable } from "./table";
 
 const encoder = new TextEncoder();
 /** One serialisation of an event's object per apiVersion, shared by every watcher (fan-out). */
@@ -48,6 +49,11 @@ export function handleWatch(ctx: RequestContext, route: ResourceRoute, info: Res
   if (rvParam !== "" && !/^\d+$/.test(rvParam))
     throw new StatusError({ message: `invalid resource version: ${rvParam}`, reason: "BadRequest", code: 400 });
 
+  const table = wantsTable(ctx.req) ? columnsFor(info, route.version) : undefined;
+  const render = (o: KubeObject) =>
+    table
+      ? JSON.stringify(toTable([o.apiVersion === apiVersion ? o : { ...o, apiVersion }], table, {}, ctx.url))
+      : objectJson(o, apiVersion);
   const matches = (o: KubeObject) =>
     (namespace === undefined || o.metadata.namespace === namespace) && labels.matches(o.metadata.labels) && fields.matches(o);
   let cleanup = () => {};
@@ -65,7 +71,7 @@ export function handleWatch(ctx: RequestContext, route: ResourceRoute, info: Res
           close();
         }
       };
-      const send = (type: string, object: KubeObject) => write(`{"type":"${type}","object":${objectJson(object, apiVersion)}}\n`);
+      const send = (type: string, object: KubeObject) => write(`{"type":"${type}","object":${render(object)}}\n`);
       const bookmark = () =>
         write(
           `${JSON.stringify({ type: "BOOKMARK", object: { kind: info.kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion) } } })}\n`,

@@ -7,7 +7,7 @@
 import { makeCrdAdmit } from "../validation/crd-admit";
 import { cause } from "./errors";
 import { timestamp } from "./strategies";
-import type { KubeObject, ResourceInfo, StatusCause, SubresourceInfo } from "./types";
+import type { KubeObject, PrinterColumn, ResourceInfo, StatusCause, SubresourceInfo } from "./types";
 
 export interface CrdVersion {
   name: string;
@@ -16,6 +16,7 @@ export interface CrdVersion {
   schema?: { openAPIV3Schema?: Record<string, unknown> };
   subresources?: { status?: object; scale?: object };
   selectableFields?: { jsonPath: string }[];
+  additionalPrinterColumns?: PrinterColumn[];
 }
 
 export interface CrdSpec {
@@ -140,5 +141,8 @@ export function resourceInfoFromCrd(crd: KubeObject): ResourceInfo {
     custom: true,
     ...(selectable.length ? { selectableFields: selectable } : {}),
     admit: makeCrdAdmit(spec, withStatus),
+    printerColumns: Object.fromEntries(
+      served.filter((v) => v.additionalPrinterColumns?.length).map((v) => [v.name, v.additionalPrinterColumns as PrinterColumn[]]),
+    ),
   };
 }

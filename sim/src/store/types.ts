@@ -161,6 +161,18 @@ export interface ResourceInfo {
   selectableFields?: string[];
   /** Prune + validate hook for writes (custom resources). */
   admit?: AdmitFn;
+  /** CRD `additionalPrinterColumns` per served version (kubectl get's Table columns). */
+  printerColumns?: Record<string, PrinterColumn[]>;
+}
+
+/** One CRD `additionalPrinterColumns` entry. */
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  format?: string;
+  description?: string;
+  priority?: number;
 }
 
 /** The JSON body of a Kubernetes `Status` object. */
