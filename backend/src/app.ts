@@ -6,6 +6,8 @@ import { securityHeaders } from "./http/security-headers";
 import { serveSpa } from "./http/spa";
 import { deploymentRoutes } from "./routes/deployments";
 import { deploymentDiagnosticRoutes } from "./routes/deployments-diagnostics";
+import { gpuRoutes } from "./routes/gpu";
+import { metricsRoutes } from "./routes/metrics";
 import { modelRoutes } from "./routes/models";
 import { providerRoutes } from "./routes/providers";
 import { runtimeRoutes } from "./routes/runtimes";
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   deploymentRoutes(app);
   deploymentDiagnosticRoutes(app);
   streamRoutes(app);
+  gpuRoutes(app);
+  metricsRoutes(app);
   app.notFound(async (c) => {
     const spa = await serveSpa(c);
     if (spa) return spa;

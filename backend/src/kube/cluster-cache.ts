@@ -2,6 +2,7 @@ import type { ProviderDescriptor, RuntimeId } from "@kubeairunway/shared";
 import type { Logger } from "../logger";
 import { createInformer } from "./informer";
 import { mergeInformers } from "./merged-informer";
+import { createScheduledPodsInformer } from "./scheduled-pods";
 import type {
   CacheChange,
   ClusterCache,
@@ -96,7 +97,8 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     maxObjects: options.maxEvents ?? 5_000,
     indexers: { [INVOLVED_INDEX]: involvedKey },
   });
-  const all: Informer[] = [...Object.values(runtimes), ...Object.values(podParts), nodes, events];
+  const scheduledPods = createScheduledPodsInformer(common);
+  const all: Informer[] = [...Object.values(runtimes), ...Object.values(podParts), nodes, events, scheduledPods];
   const listeners = new Set<(change: DeploymentChange) => void>();
   const unsubscribes: (() => void)[] = [];
   let generation = 0;
@@ -164,6 +166,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     runtimes,
     pods,
     nodes,
+    scheduledPods,
     events,
     deployments(filter = {}) {
       const out: RuntimeResource[] = [];
@@ -191,7 +194,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     notInstalled: () => ids.filter((id) => !runtimes[id].status().installed),
     stale: () => all.some((i) => i.status().stale),
     generation: () => generation,
-    statuses: () => [...Object.values(runtimes), pods, nodes, events].map((i) => i.status()),
+    statuses: () => [...Object.values(runtimes), pods, nodes, events, scheduledPods].map((i) => i.status()),
     ready: () => all.every((i) => i.status().synced),
     async waitForSync(timeoutMs) {
       const results = await Promise.all(all.map((i) => i.waitForSync(timeoutMs)));

@@ -157,6 +157,8 @@ export interface ClusterCache {
   /** Pods that belong to a runtime instance (selected by each descriptor's `instanceLabel`). */
   readonly pods: Informer;
   readonly nodes: Informer;
+  /** Every non-terminated pod bound to a node, slimmed to its GPU requests (kube/scheduled-pods.ts). */
+  readonly scheduledPods: Informer;
   /** Recent events (bounded; oldest dropped first). */
   readonly events: Informer;
   /** Deployments across runtimes, optionally of one namespace and/or runtime. */

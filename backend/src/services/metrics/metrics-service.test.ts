@@ -212,3 +212,13 @@ describe("metrics service", () => {
     expect(result.message).toMatch(/^partial: rc-worker-b:8080: upstream_unavailable: .*; rc-worker-c is Pending \(ContainerCreating\)$/);
   });
 });
+
+describe("metrics service while a Ray cluster is still coming up", () => {
+  it("says the engine pods are not ready when only the head (Serve metrics, no engine) answers", async () => {
+    runtime = "kuberay";
+    pods = [pod("rc-head"), pod("rc-worker", { ready: false, reason: "Unschedulable" })];
+    bodies.set("rc-head:8080", () => "ray_serve_num_http_requests_total 0\n");
+    const result = await service().get("ml", "ws");
+    expect(result).toMatchObject({ available: false, message: "no engine pod is ready yet: rc-worker is Pending (Unschedulable)" });
+  });
+});

@@ -127,8 +127,11 @@ export function createMetricsService(options: MetricsServiceOptions): MetricsSer
     );
     // A Ray head exports only ray_serve_* metrics; that is expected, not a problem worth a message.
     if (targets.size === 0) {
-      const reasons = problems.length > 0 ? problems : ["no engine metrics on any Ray pod (is the vLLM engine running on the workers?)"];
-      return answer(state, at, { available: false, message: `could not read engine metrics: ${reasons.join("; ")}`, current: NO_FIGURES });
+      const message =
+        plan.notReady.length > 0
+          ? `no engine pod is ready yet: ${[...plan.notReady, ...problems].join("; ")}`
+          : `could not read engine metrics: ${(problems.length > 0 ? problems : ["no engine metrics on any Ray pod"]).join("; ")}`;
+      return answer(state, at, { available: false, message, current: NO_FIGURES });
     }
     const scrapeNow: DeploymentScrape = { at, targets };
     const previous = state.last && at - state.last.at <= maxRateWindow ? state.last : undefined;
