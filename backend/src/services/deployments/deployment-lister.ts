@@ -22,8 +22,11 @@ interface CachedRows {
 interface CachedBody {
   version: number;
   meta: string;
-  body: string;
+  /** UTF-8 bytes: encoded once, so a repeated request costs no per-request encoding of a large body. */
+  body: Uint8Array<ArrayBuffer>;
 }
+
+const encoder = new TextEncoder();
 
 /** Bounds both caches: distinct (filter, visibility) pairs are few in practice; this only caps abuse. */
 const MAX_CACHED = 256;
@@ -42,8 +45,8 @@ export class DeploymentLister {
 
   constructor(private readonly index: DeploymentIndex) {}
 
-  /** The response body as JSON text (DeploymentList). Throws InvalidInputError on a bad continue token. */
-  listJson(page: ListPage, visibility: Visibility, meta: ListMeta): string {
+  /** The response body as UTF-8 JSON (DeploymentList). Throws InvalidInputError on a bad continue token. */
+  listJson(page: ListPage, visibility: Visibility, meta: ListMeta): Uint8Array<ArrayBuffer> {
     const version = this.index.version;
     const key = filterKey(page.filter, visibility);
     const bodyKey = `${key}|${page.limit ?? ""}|${page.continue ?? ""}`;
@@ -62,8 +65,9 @@ export class DeploymentLister {
       `{"items":[${items.map((r) => r.json).join(",")}]` +
       (next ? `,"continue":${JSON.stringify(next)}` : "") +
       `,"total":${rows.length},"stale":${meta.stale},"notInstalled":${JSON.stringify(meta.notInstalled)},"errors":${JSON.stringify(meta.errors)}}`;
-    remember(this.bodyCache, bodyKey, { version, meta: metaJson, body });
-    return body;
+    const bytes = encoder.encode(body);
+    remember(this.bodyCache, bodyKey, { version, meta: metaJson, body: bytes });
+    return bytes;
   }
 
   private rows(key: string, filter: ListFilter, visibility: Visibility, version: number): Row[] {
