@@ -6,8 +6,8 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestCluster, type TestCluster } from "../http/testing";
 import { RUNTIME_CRDS, readYamlDocuments } from "../seeds/crds";
-import { operatorDeployment } from "../seeds/operators";
-import { buildNode } from "./gpu-nodes";
+import { OPERATORS, operatorDeployment } from "../seeds/operators";
+import { buildNode, type NodeShape } from "./gpu-nodes";
 import { parsePromText } from "./prom-text";
 import { upstreamExample } from "./testing";
 
@@ -15,6 +15,51 @@ let t: TestCluster | undefined;
 afterEach(async () => t?.stop());
 
 const WS = { group: "kaito.sh", version: "v1beta1", plural: "workspaces" };
+
+const CPU: NodeShape = { name: "cpu-0", instanceType: "e2-standard-16", cpu: 16, memoryGiB: 64 };
+const A100: NodeShape = {
+  name: "gpu-a100-0",
+  instanceType: "Standard_NC24ads_A100_v4",
+  cpu: 24,
+  memoryGiB: 220,
+  gpu: { model: "a100-80gb", count: 1 },
+};
+const H100: NodeShape = {
+  name: "gpu-h100-0",
+  instanceType: "a3-highgpu-8g",
+  cpu: 208,
+  memoryGiB: 1872,
+  gpu: { model: "h100-80gb", count: 8 },
+};
+
+/** Installs a runtime the way an admin would, over HTTP: its real CRDs, its operator Deployment, and nodes. */
+async function installOverHttp(c: TestCluster, runtime: keyof typeof RUNTIME_CRDS, nodes: NodeShape[]): Promise<void> {
+  const objects = c.objects();
+  for (const file of RUNTIME_CRDS[runtime]) for (const crd of await readYamlDocuments(file)) await objects.create(crd as KubernetesObject);
+  await objects.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: OPERATORS[runtime].namespace } } as KubernetesObject);
+  await objects.create(operatorDeployment(runtime) as KubernetesObject);
+  for (const [i, shape] of nodes.entries()) {
+    const node = buildNode(shape, i);
+    await objects.create({ ...node, status: undefined } as KubernetesObject);
+    const patch = await c.request("admin", `/api/v1/nodes/${shape.name}/status`, {
+      method: "PATCH",
+      headers: { "content-type": "application/merge-patch+json" },
+      body: JSON.stringify({ status: node.status }),
+    });
+    expect(patch.status).toBe(200);
+  }
+}
+
+async function getCustom<T>(c: TestCluster, type: { group: string; version: string; plural: string }, name: string): Promise<T> {
+  return (await c.custom().getNamespacedCustomObject({ ...type, namespace: "default", name })) as T;
+}
+
+const RS = { group: "ray.io", version: "v1", plural: "rayservices" };
+const DGD = { group: "nvidia.com", version: "v1alpha1", plural: "dynamographdeployments" };
+type Conditions = {
+  status?: { state?: string; conditions?: { type: string; status: string; reason: string; message: string }[] } & Record<string, unknown>;
+};
+const cond = (o: Conditions, type: string) => o.status?.conditions?.find((x) => x.type === type);
 
 async function pollUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -30,30 +75,7 @@ describe("controllers through the HTTP API", () => {
   it("installs KAITO over HTTP and takes the upstream phi-4 Workspace to Ready, with logs and metrics via the apiserver", async () => {
     t = await startTestCluster({ speed: 0.001 });
     const c = t;
-    const objects = c.objects();
-    for (const crd of await readYamlDocuments(RUNTIME_CRDS.kaito[0])) await objects.create(crd as KubernetesObject);
-    await objects.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "kaito-workspace" } } as KubernetesObject);
-    await objects.create(operatorDeployment("kaito") as KubernetesObject);
-    for (const [i, shape] of [
-      { name: "cpu-0", instanceType: "e2-standard-16", cpu: 16, memoryGiB: 64 },
-      {
-        name: "gpu-a100-0",
-        instanceType: "Standard_NC24ads_A100_v4",
-        cpu: 24,
-        memoryGiB: 220,
-        gpu: { model: "a100-80gb" as const, count: 1 },
-        labels: { apps: "phi-4" },
-      },
-    ].entries()) {
-      const node = buildNode(shape, i);
-      await objects.create({ ...node, status: undefined } as KubernetesObject);
-      const put = await c.request("admin", `/api/v1/nodes/${shape.name}/status`, {
-        method: "PATCH",
-        headers: { "content-type": "application/merge-patch+json" },
-        body: JSON.stringify({ status: node.status }),
-      });
-      expect(put.status).toBe(200);
-    }
+    await installOverHttp(c, "kaito", [CPU, { ...A100, labels: { apps: "phi-4" } }]);
     const example = await upstreamExample("kaito/examples/kaito_workspace_phi_4.yaml", "Workspace");
     await c.custom().createNamespacedCustomObject({ ...WS, namespace: "default", body: example });
     const ws = await pollUntil(
@@ -88,6 +110,82 @@ describe("controllers through the HTTP API", () => {
     }
     expect(streamed).toContain("POST /v1/chat/completions");
     controller.abort();
+  });
+
+  it("takes the upstream RayService to Ready over HTTP and answers /v1/models through the serve Service", async () => {
+    t = await startTestCluster({ speed: 0.001 });
+    const c = t;
+    await installOverHttp(c, "kuberay", [CPU, H100]);
+    await c
+      .custom()
+      .createNamespacedCustomObject({
+        ...RS,
+        namespace: "default",
+        body: await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"),
+      });
+    const rs = await pollUntil(
+      () => getCustom<Conditions>(c, RS, "ray-serve-llm"),
+      (o) => cond(o, "Ready")?.status === "True",
+      8000,
+      "RayService Ready",
+    );
+    expect(cond(rs, "Ready")?.reason).toBe("NonZeroServeEndpoints");
+    const models = await c.request("admin", "/api/v1/namespaces/default/services/ray-serve-llm-serve-svc:8000/proxy/v1/models");
+    expect(((await models.json()) as { data: { id: string }[] }).data[0]?.id).toBe("qwen2.5-7b-instruct");
+  });
+
+  it("marks the upstream RayService InitializingTimeout over HTTP when its 4-GPU worker never schedules", async () => {
+    t = await startTestCluster({ speed: 0.001 });
+    const c = t;
+    await installOverHttp(c, "kuberay", [CPU, A100]);
+    const example = await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService");
+    example.metadata.annotations = { "ray.io/initializing-timeout": "30s" };
+    await c.custom().createNamespacedCustomObject({ ...RS, namespace: "default", body: example });
+    await pollUntil(
+      () => getCustom<Conditions>(c, RS, "ray-serve-llm"),
+      (o) => cond(o, "Ready")?.reason === "InitializingTimeout",
+      5000,
+      "InitializingTimeout",
+    );
+    const events = await c.core().listNamespacedEvent({ namespace: "default" });
+    expect(events.items.find((e) => e.reason === "FailedScheduling")?.message).toMatch(
+      /^0\/2 nodes are available: .*Insufficient nvidia\.com\/gpu/,
+    );
+  });
+
+  it("takes the upstream vllm-disagg graph to successful over HTTP, and vllm-agg to pending without GPUs", async () => {
+    t = await startTestCluster({ speed: 0.001 });
+    const c = t;
+    await installOverHttp(c, "dynamo", [CPU, H100]);
+    await c
+      .custom()
+      .createNamespacedCustomObject({
+        ...DGD,
+        namespace: "default",
+        body: await upstreamExample("dynamo/examples/vllm-disagg.yaml", "DynamoGraphDeployment"),
+      });
+    const dgd = await pollUntil(
+      () => getCustom<Conditions>(c, DGD, "vllm-disagg"),
+      (o) => o.status?.state === "successful",
+      8000,
+      "successful",
+    );
+    expect(cond(dgd, "Ready")?.reason).toBe("all_resources_are_ready");
+    const models = await c.request("admin", "/api/v1/namespaces/default/services/vllm-disagg-frontend:8000/proxy/v1/models");
+    expect(((await models.json()) as { data: { id: string }[] }).data[0]?.id).toBe("Qwen/Qwen3-0.6B");
+    // A second graph whose worker needs 8 more GPUs than are left stays pending with the scheduler's reason.
+    const agg = await upstreamExample("dynamo/examples/vllm-agg.yaml", "DynamoGraphDeployment");
+    (agg.spec as { services: Record<string, { resources?: { limits: { gpu: string } } }> }).services.VllmDecodeWorker!
+      .resources!.limits.gpu = "8";
+    await c.custom().createNamespacedCustomObject({ ...DGD, namespace: "default", body: agg });
+    const pending = await pollUntil(
+      () => getCustom<Conditions>(c, DGD, "vllm-agg"),
+      (o) => /Unschedulable/.test(cond(o, "Ready")?.message ?? ""),
+      5000,
+      "pending",
+    );
+    expect(pending.status?.state).toBe("pending");
+    expect(cond(pending, "Ready")?.reason).toBe("some_resources_are_not_ready");
   });
 
   it("serves the demo seed: every runtime's deployments listed, each reaching its state", async () => {
