@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHART, DOCUMENTED_OPTIONS, find, type KubeObject, renderChart, runHelm } from "./helm";
 import { validateObject } from "./schema";
+import { unknownFields } from "./strict-fields";
 
 interface Container {
   name: string;
@@ -161,6 +162,21 @@ describe("rendered objects validate against the Kubernetes schemas", () => {
     expect(objects.length).toBeGreaterThan(1);
     for (const object of objects) await validateObject(object);
   });
+
+  it("no documented option renders a field the Kubernetes API does not define", () => {
+    const seen = new Set<string>();
+    const objects = Object.values(DOCUMENTED_OPTIONS)
+      .flatMap((values) => renderChart(values))
+      .filter((o) => !seen.has(JSON.stringify(o)) && seen.add(JSON.stringify(o)));
+    expect(unknownFields(objects)).toEqual([]);
+  }, 120_000);
+
+  it("catches unknown fields (the strict check is not a no-op)", () => {
+    const deployment = structuredClone(find<DeploymentObject>(renderChart(), "Deployment"));
+    const container = deployment.spec.template.spec.containers[0]!;
+    container.securityContext = { ...container.securityContext, readOnlyRootFilesytem: true };
+    expect(unknownFields([deployment])).toEqual([expect.stringContaining("'\"readOnlyRootFilesytem\"' does not exist")]);
+  }, 120_000);
 
   it("catches a schema violation (the validator is not a no-op)", async () => {
     const objects = renderChart();
