@@ -116,13 +116,11 @@ describe("controllers through the HTTP API", () => {
     t = await startTestCluster({ speed: 0.001 });
     const c = t;
     await installOverHttp(c, "kuberay", [CPU, H100]);
-    await c
-      .custom()
-      .createNamespacedCustomObject({
-        ...RS,
-        namespace: "default",
-        body: await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"),
-      });
+    await c.custom().createNamespacedCustomObject({
+      ...RS,
+      namespace: "default",
+      body: await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"),
+    });
     const rs = await pollUntil(
       () => getCustom<Conditions>(c, RS, "ray-serve-llm"),
       (o) => cond(o, "Ready")?.status === "True",
@@ -157,13 +155,11 @@ describe("controllers through the HTTP API", () => {
     t = await startTestCluster({ speed: 0.001 });
     const c = t;
     await installOverHttp(c, "dynamo", [CPU, H100]);
-    await c
-      .custom()
-      .createNamespacedCustomObject({
-        ...DGD,
-        namespace: "default",
-        body: await upstreamExample("dynamo/examples/vllm-disagg.yaml", "DynamoGraphDeployment"),
-      });
+    await c.custom().createNamespacedCustomObject({
+      ...DGD,
+      namespace: "default",
+      body: await upstreamExample("dynamo/examples/vllm-disagg.yaml", "DynamoGraphDeployment"),
+    });
     const dgd = await pollUntil(
       () => getCustom<Conditions>(c, DGD, "vllm-disagg"),
       (o) => o.status?.state === "successful",

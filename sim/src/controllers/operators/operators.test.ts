@@ -145,6 +145,33 @@ describe("KubeRay operator", () => {
     expect(parsePromText(metrics).types.get("ray_vllm:generation_tokens_total")).toBe("counter");
   });
 
+  it("upgrades to a new RayCluster when rayClusterConfig changes, then drops the old one", async () => {
+    cluster = await operatorCluster([cpu, h100], ["kuberay"]);
+    const c = cluster;
+    c.store.create(RAYSERVICES, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"), ADMIN);
+    const activeName = () =>
+      (statusOf(get(RAYSERVICES, "ray-serve-llm")).activeServiceStatus as { rayClusterName?: string } | undefined)?.rayClusterName;
+    await waitFor(() => conditionOf(get(RAYSERVICES, "ray-serve-llm"), "Ready")?.status === "True", 8000, "Ready");
+    const first = activeName()!;
+    c.store.mutate(RAYSERVICES, "default", "ray-serve-llm", ADMIN, (rs) => {
+      (rs.spec as { rayClusterConfig: { rayVersion: string } }).rayClusterConfig.rayVersion = "2.53.0";
+    });
+    await waitFor(
+      () => conditionOf(get(RAYSERVICES, "ray-serve-llm"), "UpgradeInProgress")?.reason === "BothActivePendingClustersExist",
+      3000,
+      "upgrade in progress",
+    );
+    await waitFor(
+      () => activeName() !== first && conditionOf(get(RAYSERVICES, "ray-serve-llm"), "Ready")?.status === "True",
+      8000,
+      "switched to new cluster",
+    );
+    expect(conditionOf(get(RAYSERVICES, "ray-serve-llm"), "UpgradeInProgress")?.reason).toBe("NoPendingCluster");
+    await waitFor(() => !c.store.get(RAYCLUSTERS, "default", first), 3000, "old cluster deleted");
+    const selector = (c.store.get(R.services, "default", "ray-serve-llm-serve-svc")!.spec as { selector: Record<string, string> }).selector;
+    expect(selector["ray.io/cluster"]).toBe(activeName());
+  });
+
   it("reports DEPLOY_FAILED when the workers' GPUs are too small for the model", async () => {
     const small: NodeShape = {
       ...h100,
