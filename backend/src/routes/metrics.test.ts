@@ -27,6 +27,26 @@ async function metrics(namespace: string, name: string): Promise<DeploymentMetri
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+async function waitRunning(namespace: string, name: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const res = await env.call(`/api/deployments/${namespace}/${name}`);
+      return res.ok && ((await res.json()) as DeploymentDetail).summary.phase === "Running" ? true : undefined;
+    },
+    15_000,
+    `${name} Running`,
+  );
+}
+
+/** Two scrapes 10 backend-seconds (and some real sim traffic) apart; returns the second. */
+async function twoScrapes(namespace: string, name: string): Promise<DeploymentMetrics> {
+  now += 10_000;
+  await metrics(namespace, name);
+  await sleep(300);
+  now += 10_000;
+  return metrics(namespace, name);
+}
+
 describe("GET /api/deployments/:namespace/:name/metrics against the sim", () => {
   it("shows a running vLLM deployment's tokens/s (a rate, after two scrapes), queue and KV cache", async () => {
     await create({
@@ -38,14 +58,7 @@ describe("GET /api/deployments/:namespace/:name/metrics against the sim", () => 
       nodeSelector: { "node.kubernetes.io/instance-type": "Standard_ND96isr_H100_v5" },
       contextLength: 4096,
     });
-    await waitFor(
-      async () => {
-        const res = await env.call("/api/deployments/team-a/m-vllm");
-        return res.ok && ((await res.json()) as DeploymentDetail).summary.phase === "Running" ? true : undefined;
-      },
-      15_000,
-      "m-vllm Running",
-    );
+    await waitRunning("team-a", "m-vllm");
     const first = await metrics("team-a", "m-vllm");
     expect(first).toMatchObject({ available: true, engine: "vllm" });
     expect(first.current.generationTokensPerSecond).toBeNull();
@@ -76,6 +89,47 @@ describe("GET /api/deployments/:namespace/:name/metrics against the sim", () => 
     expect(second.current.ttftP95Seconds).toBeGreaterThanOrEqual(second.current.ttftP50Seconds ?? Number.NaN);
     expect(second.series.generationTokensPerSecond).toEqual([{ t: now, v: second.current.generationTokensPerSecond }]);
     expect(second.series.requestsRunning).toHaveLength(2);
+  });
+
+  it("Dynamo (disaggregated vLLM): throughput from the frontend, KV-cache use from the workers", async () => {
+    await create({
+      runtime: "dynamo",
+      engine: "vllm",
+      mode: "disaggregated",
+      model: "Qwen/Qwen3-0.6B",
+      name: "m-dyn",
+      namespace: "team-b",
+    });
+    await waitRunning("team-b", "m-dyn");
+    const result = await twoScrapes("team-b", "m-dyn");
+    expect(result).toMatchObject({ available: true, engine: "dynamo (vllm)" });
+    expect(result.current.generationTokensPerSecond).toBeGreaterThan(0);
+    expect(result.current.kvCacheUsage).toEqual(expect.any(Number));
+    expect(result.current.e2eP50Seconds).toBeGreaterThan(0);
+  });
+
+  it("llama.cpp on KAITO (CPU): tokens/s from llamacpp:tokens_predicted_total", async () => {
+    await create({
+      runtime: "kaito",
+      engine: "llamacpp",
+      model: "bartowski/Qwen3-0.6B-GGUF",
+      gpusPerReplica: 0,
+      kaito: { ggufFile: "Qwen3-0.6B-Q4_K_M.gguf" },
+      name: "m-llama",
+      namespace: "team-b",
+      nodeSelector: { "node.kubernetes.io/instance-type": "Standard_D16s_v5" },
+    });
+    await waitRunning("team-b", "m-llama");
+    const result = await waitFor(
+      async () => {
+        const m = await twoScrapes("team-b", "m-llama");
+        return (m.current.generationTokensPerSecond ?? 0) > 0 ? m : undefined;
+      },
+      10_000,
+      "llama.cpp tokens",
+    );
+    expect(result).toMatchObject({ available: true, engine: "llamacpp" });
+    expect(result.current.ttftP50Seconds).toBeNull();
   });
 
   it("answers available:false with the reason for a deployment that cannot start", async () => {
