@@ -96,6 +96,12 @@ describe("toAppError", () => {
     expect(isRetryable(new DOMException("The operation was aborted due to timeout", "TimeoutError"))).toBe(true);
   });
 
+  it("reports an unverifiable apiserver certificate as a configuration problem, not a retry", () => {
+    const err = toAppError(Object.assign(new Error("self signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }));
+    expect(err).toMatchObject({ code: "upstream_unavailable", status: 502, retryAfter: undefined });
+    expect(err.message).toMatch(/TLS certificate/);
+  });
+
   it("passes AppErrors through and never guesses on unknown errors", () => {
     const app = new AppError("conflict", "x");
     expect(toAppError(app)).toBe(app);

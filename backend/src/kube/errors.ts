@@ -135,6 +135,15 @@ export function statusToAppError(code: number, body?: unknown, headers?: unknown
 const NETWORK_CODES =
   /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR|ConnectionRefused|ConnectionClosed|FailedToOpenSocket/;
 
+/** The apiserver's certificate did not verify against the configured CA (or none was given). */
+const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|certificate/i;
+
+function errorCodes(err: Error): string {
+  const cause = (err as { cause?: unknown }).cause;
+  const causeCode = cause && typeof cause === "object" ? String((cause as { code?: unknown }).code ?? "") : "";
+  return `${String((err as { code?: unknown }).code ?? "")} ${causeCode}`;
+}
+
 function isNetworkError(err: Error): boolean {
   if (err.name === "AbortError" || err.name === "TimeoutError") return true;
   const code = String((err as { code?: unknown }).code ?? "");
@@ -159,6 +168,10 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof Error) {
     const statusCode = (err as { statusCode?: unknown }).statusCode;
     if (typeof statusCode === "number") return statusToAppError(statusCode, undefined, undefined);
+    if (TLS_ERROR.test(errorCodes(err)) || TLS_ERROR.test(err.message)) {
+      // A configuration problem (wrong CA, or a self-signed server without a CA): retrying will not help.
+      return new UpstreamError(`cannot verify the Kubernetes API's TLS certificate (${errorCodes(err).trim() || err.message})`, 502);
+    }
     if (isNetworkError(err)) {
       const detail = String((err as { code?: unknown }).code ?? err.name);
       return new UpstreamError(`cannot reach the Kubernetes API (${detail})`, 503, DEFAULT_RETRY_AFTER_SECONDS);

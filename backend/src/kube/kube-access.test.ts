@@ -1,10 +1,12 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { connect } from "node:tls";
 import { type SimCluster, startSimCluster } from "@kubeairunway/sim";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { clientsForIdentity, createKubeAccess, userKubeConfig } from "./kube-access";
+import { clientsForIdentity, createKubeAccess, kubeAccessFrom, userKubeConfig } from "./kube-access";
 import type { KubeClients } from "./types";
 
 let sim: SimCluster;
@@ -116,5 +118,35 @@ describe("createKubeAccess", () => {
     const access = createKubeAccess({ inCluster: false, kubeconfig });
     expect(() => clientsForIdentity(access, { kind: "anonymous" })).toThrow(/bearer token/);
     expect(clientsForIdentity(access, { kind: "local" })).toBe(access.asBackend());
+  });
+
+  it("verifies the apiserver against the kubeconfig's CA, for the backend and for users alike", async () => {
+    const { port } = new URL(sim.httpsUrl);
+    const der = await new Promise<Buffer>((resolve, reject) => {
+      const socket = connect({ host: "127.0.0.1", port: Number(port), rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerCertificate().raw);
+        socket.end();
+      });
+      socket.on("error", reject);
+    });
+    const pem = `-----BEGIN CERTIFICATE-----\n${der.toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+    const config = (caData?: string) => {
+      const kc = new KubeConfig();
+      kc.loadFromOptions({
+        clusters: [{ name: "tls", server: sim.httpsUrl, caData, skipTLSVerify: false }],
+        users: [{ name: "sa", token: sim.tokens.kubeairunway }],
+        contexts: [{ name: "tls", cluster: "tls", user: "sa" }],
+        currentContext: "tls",
+      });
+      return kubeAccessFrom(kc);
+    };
+    const verified = config(Buffer.from(pem).toString("base64"));
+    expect(await whoami(verified.asBackend())).toBe("system:serviceaccount:kubeairunway-system:kubeairunway");
+    expect(await whoami(verified.forUser(sim.tokens.bob))).toBe("bob");
+    // Without the CA the self-signed server is refused: a typed, non-retryable-by-header upstream error.
+    await expect(whoami(config(undefined).forUser(sim.tokens.bob))).rejects.toMatchObject({
+      code: "upstream_unavailable",
+      message: expect.stringMatching(/TLS certificate/),
+    });
   });
 });

@@ -62,11 +62,17 @@ export interface KubeClients {
   readonly identity: "backend" | "user";
   /** Server URL these clients talk to. */
   readonly server: string;
-  /** The underlying config (for client-node helpers such as `Log` or `Watch`). */
+  /**
+   * The underlying config (server, CA, credentials). Use `request`/`stream`, not client-node's
+   * generated APIs: under Bun those ignore the kubeconfig's CA, client certificate and
+   * insecure-skip-tls-verify (Bun's fetch drops undici dispatchers), so they fail on real clusters.
+   */
   readonly kubeConfig: KubeConfig;
-  /** Generated typed APIs (errors they throw must go through `toAppError`). */
+  /** @deprecated Ignores the CA/client cert/skip-verify under Bun (see `kubeConfig`); use `request`. */
   readonly core: CoreV1Api;
+  /** @deprecated See `core`. */
   readonly apps: AppsV1Api;
+  /** @deprecated See `core`. */
   readonly custom: CustomObjectsApi;
   /** One JSON request; resolves the parsed body (undefined for an empty body). */
   request<T = unknown>(req: KubeRequest): Promise<T>;
