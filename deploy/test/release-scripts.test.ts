@@ -28,12 +28,15 @@ describe("scripts/artifacthub-pkg.ts", () => {
     url,
     "--template",
     join(dir, "tpl.yml"),
+    "--repo-file",
+    join(dir, "repo.yml"),
     "--out-dir",
     join(dir, "ah"),
   ];
 
   beforeEach(() => {
     writeFileSync(join(dir, "plugin.tar.gz"), "not really a tarball, but bytes to hash");
+    writeFileSync(join(dir, "repo.yml"), "owners:\n  - name: maintainers\n");
     writeFileSync(
       join(dir, "tpl.yml"),
       'name: kubeairunway\ndisplayName: KubeAIRunway\nversion: 0.0.0\nannotations:\n  headlamp/plugin/version-compat: ">=0.26"\n',
@@ -58,6 +61,8 @@ describe("scripts/artifacthub-pkg.ts", () => {
         "headlamp/plugin/archive-checksum": `sha256:${sha}`,
       },
     });
+    // The registered Artifact Hub path holds the repository file next to the versions.
+    expect(readFileSync(join(dir, "ah/artifacthub-repo.yml"), "utf8")).toBe("owners:\n  - name: maintainers\n");
   });
 
   it("never rewrites a released version, and refuses a URL pluginctl would not install from", () => {
