@@ -4,7 +4,7 @@ import { kubeConfigFor, startTestCluster, statusOf, type TestCluster } from "./t
 
 let t: TestCluster;
 beforeAll(async () => {
-  t = await startTestCluster();
+  t = await startTestCluster({ controllers: false });
   for (const name of ["team-a", "team-b", "kubeairunway-system"]) await t.core().createNamespace({ body: { metadata: { name } } });
 });
 afterAll(() => t.stop());

@@ -4,7 +4,7 @@ import { eventually, startTestCluster, statusOf, type TestCluster } from "./test
 
 let t: TestCluster;
 beforeAll(async () => {
-  t = await startTestCluster();
+  t = await startTestCluster({ controllers: false });
   await t.core().createNamespace({ body: { metadata: { name: "team-a" } } });
 });
 afterAll(() => t.stop());

@@ -4,7 +4,7 @@ import { eventually, startTestCluster, type TestCluster } from "./testing";
 
 let t: TestCluster;
 beforeAll(async () => {
-  t = await startTestCluster({ historySize: 50 });
+  t = await startTestCluster({ historySize: 50, controllers: false });
 });
 afterAll(() => t.stop());
 
