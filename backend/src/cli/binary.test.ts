@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +70,33 @@ describe("the single binary", () => {
     const bad = await run(["frobnicate"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it("login runs the kubeconfig's exec plugin and prints exactly its token in the link, writing nothing", async () => {
+    const home = join(dir, "login-home");
+    mkdirSync(home);
+    const plugin = join(home, "plugin.sh");
+    writeFileSync(
+      plugin,
+      `#!/bin/sh\nprintf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"bin-%s"}}' "$1"\n`,
+      { mode: 0o755 },
+    );
+    const kubeconfig = join(home, "config");
+    writeFileSync(
+      kubeconfig,
+      [
+        "apiVersion: v1",
+        "kind: Config",
+        "current-context: c",
+        "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]",
+        `users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, args: [token], interactiveMode: Never}}}]`,
+        "contexts: [{name: c, context: {cluster: c, user: u}}]",
+      ].join("\n"),
+    );
+    const before = readdirSync(home, { recursive: true }).sort();
+    const { stdout, code } = await run(["login", "--url", "https://kar.example.com"], { HOME: home, KUBECONFIG: kubeconfig });
+    expect([code, stdout]).toEqual([0, "https://kar.example.com/#token=bin-token\n"]);
+    expect(readdirSync(home, { recursive: true }).sort()).toEqual(before);
   });
 
   it("serves /api/health and the embedded SPA, and `health` probes it", async () => {
