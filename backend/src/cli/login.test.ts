@@ -167,7 +167,9 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredent
 
   it("shows the plugin's installHint when its command is not installed", async () => {
     const missing = { exec: { ...execUser("kar-no-such-plugin").exec, installHint: "Install it with: brew install kar-plugin" } };
-    await expect(login(opts(writeKubeconfig(missing)))).rejects.toThrow(/cannot run exec plugin "kar-no-such-plugin".*\n.*brew install kar-plugin/);
+    await expect(login(opts(writeKubeconfig(missing)))).rejects.toThrow(
+      /cannot run exec plugin "kar-no-such-plugin".*\n.*brew install kar-plugin/,
+    );
   });
 
   it("merges KUBECONFIG files like kubectl: the first file's current-context and entries win", async () => {
