@@ -35,6 +35,8 @@ export const suites: Suite[] = [
   vitestBun("backend", "backend"),
   { name: "typecheck:frontend", cwd: "frontend", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
   vitestNode("frontend", "frontend"),
+  { name: "typecheck:plugin", cwd: "plugins/headlamp", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
+  vitestNode("plugin", "plugins/headlamp"),
   {
     name: "deploy",
     cwd: "deploy",
