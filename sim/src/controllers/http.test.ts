@@ -89,6 +89,10 @@ describe("controllers through the HTTP API", () => {
     );
     expect(ws.status?.conditions?.find((x) => x.type === "WorkspaceSucceeded")?.reason).toBe("workspaceSucceeded");
 
+    const endpoints = await c.core().readNamespacedEndpoints({ name: "workspace-phi-4", namespace: "default" });
+    const pod = await c.core().readNamespacedPod({ name: "workspace-phi-4-0", namespace: "default" });
+    expect(endpoints.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual([pod.status?.podIP]);
+    expect(endpoints.subsets?.[0]?.ports?.find((p) => p.name === "http")?.port).toBe(5000);
     const log = await c.core().readNamespacedPodLog({ name: "workspace-phi-4-0", namespace: "default" });
     expect(log).toContain("Application startup complete.");
     const metrics = await c.request("admin", "/api/v1/namespaces/default/services/workspace-phi-4:80/proxy/metrics");

@@ -6,6 +6,7 @@
 import type { PodBackendRegistry, RunningControllers } from "../runtime-hooks";
 import type { ObjectStore } from "../store/store";
 import type { ControllerContext } from "../store/types";
+import { startEndpointsController } from "./endpoints";
 import { startKubelet } from "./kubelet";
 import { startOperators } from "./operators";
 import { createPodBackend } from "./pod-backend";
@@ -25,6 +26,7 @@ export function startControllers(store: ObjectStore, podBackends: PodBackendRegi
   const hints: ProfileHints = new Map();
   startScheduler(rt);
   startWorkloadControllers(rt);
+  startEndpointsController(rt);
   const runs = startKubelet(rt, hints);
   startOperators(rt, hints);
   podBackends.set(createPodBackend(runs, ctx.speed, ctx.random));
