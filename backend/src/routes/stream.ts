@@ -50,6 +50,7 @@ export function streamRoutes(app: Hono<AppEnv>): void {
     const queue: FeedEntry[] = [];
     let wake: (() => void) | undefined;
     let overflow = false;
+    views.index.flush();
     // Subscribe and replay in the same tick: every change is either in the replay or in the queue.
     const unsubscribe = views.feed.subscribe((entry) => {
       if (queue.length >= MAX_QUEUED) overflow = true;

@@ -21,6 +21,9 @@ export interface IndexEntry {
   json: string;
 }
 
+/** Longest the index waits for the cache's first complete sync before summarizing anyway. */
+const SETTLE_LIMIT_MS = 5_000;
+
 export type ProviderRegistry = Readonly<Record<RuntimeId, Provider>>;
 
 export interface DeploymentIndexOptions {
@@ -45,6 +48,10 @@ export class DeploymentIndex {
   private readonly now: () => number;
   private revision = 0;
   private unsubscribe?: Unsubscribe;
+  private readonly dirty = new Map<DeploymentKey, { runtime: RuntimeId; namespace: string; name: string }>();
+  private rebuildPending = false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private waitingSince: number | undefined;
 
   constructor(options: DeploymentIndexOptions) {
     this.cache = options.cache;
@@ -62,6 +69,8 @@ export class DeploymentIndex {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
   }
 
   /** Increases on every change that altered a summary; list caches compare it. */
@@ -87,11 +96,13 @@ export class DeploymentIndex {
   }
 
   get(runtime: RuntimeId, namespace: string, name: string): IndexEntry | undefined {
+    this.flush();
     return this.entries.get(deploymentKey(runtime, namespace, name));
   }
 
   /** Namespaces that hold at least one deployment of `runtime` (what visibility checks ask about). */
   namespaces(runtime: RuntimeId): Iterable<string> {
+    this.flush();
     return this.namespaceCounts.get(runtime)?.keys() ?? [];
   }
 
@@ -105,21 +116,74 @@ export class DeploymentIndex {
     for (const [key, entry] of [...this.entries]) if (!seen.has(key)) this.remove(key, entry);
   }
 
-  private apply(change: DeploymentChange): void {
-    if (change.type === "resynced") {
+  /**
+   * Applies pending changes now. Readers call this first, so a read right after a write in this
+   * process sees it; otherwise the flush runs on the next macrotask.
+   */
+  flush(): void {
+    if (!this.settled()) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.rebuildPending) {
+      this.rebuildPending = false;
+      this.dirty.clear();
       this.rebuild();
       return;
     }
-    const { runtime, namespace, name } = change;
-    if (!runtime || !namespace || !name) return;
-    const key = deploymentKey(runtime, namespace, name);
-    if (change.type === "deleted") {
-      const entry = this.entries.get(key);
-      if (entry) this.remove(key, entry);
-      return;
+    const dirty = [...this.dirty.values()];
+    this.dirty.clear();
+    for (const { runtime, namespace, name } of dirty) {
+      const key = deploymentKey(runtime, namespace, name);
+      const resource = this.cache.deployment(namespace, name, runtime)?.resource;
+      if (resource) this.upsert(runtime, resource);
+      else {
+        const entry = this.entries.get(key);
+        if (entry) this.remove(key, entry);
+      }
     }
-    const resource = change.resource ?? this.cache.deployment(namespace, name, runtime)?.resource;
-    if (resource) this.upsert(runtime, resource);
+  }
+
+  /**
+   * Changes are coalesced per deployment and applied in one batch: while the informers list
+   * thousands of pods, each deployment is summarized once instead of once per pod.
+   */
+  private apply(change: DeploymentChange): void {
+    if (change.type === "resynced") this.rebuildPending = true;
+    else {
+      const { runtime, namespace, name } = change;
+      if (!runtime || !namespace || !name) return;
+      this.dirty.set(deploymentKey(runtime, namespace, name), { runtime, namespace, name });
+    }
+    this.schedule();
+  }
+
+  /**
+   * Until the cache has listed everything once, summarizing per arriving page would recompute
+   * each deployment as its pods trickle in (and slow the informers down); the first flush after
+   * the initial sync is one full rebuild instead.
+   */
+  private schedule(): void {
+    if (this.flushTimer) return;
+    const synced = this.settled();
+    if (!synced) this.rebuildPending = true;
+    this.flushTimer = setTimeout(
+      () => {
+        this.flushTimer = undefined;
+        if (this.settled()) this.flush();
+        else this.schedule();
+      },
+      synced ? 0 : 25,
+    );
+  }
+
+  /**
+   * The cache has listed everything once — or has been trying for longer than SETTLE_LIMIT_MS
+   * (an informer that keeps failing must not keep every other deployment out of the index).
+   */
+  private settled(): boolean {
+    if (this.cache.ready()) return true;
+    this.waitingSince ??= Date.now();
+    return Date.now() - this.waitingSince > SETTLE_LIMIT_MS;
   }
 
   private upsert(runtime: RuntimeId, resource: KubeResource): DeploymentKey | undefined {

@@ -47,6 +47,7 @@ export class DeploymentLister {
 
   /** The response body as UTF-8 JSON (DeploymentList). Throws InvalidInputError on a bad continue token. */
   listJson(page: ListPage, visibility: Visibility, meta: ListMeta): Uint8Array<ArrayBuffer> {
+    this.index.flush();
     const version = this.index.version;
     const key = filterKey(page.filter, visibility);
     const bodyKey = `${key}|${page.limit ?? ""}|${page.continue ?? ""}`;
