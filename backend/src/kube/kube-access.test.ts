@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "node:tls";
@@ -57,6 +57,19 @@ afterAll(async () => {
   await sim?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The sim's self-signed https certificate as PEM: the CA a real kubeconfig would carry. */
+async function simCertificate(): Promise<string> {
+  const { port } = new URL(sim.httpsUrl);
+  const der = await new Promise<Buffer>((resolve, reject) => {
+    const socket = connect({ host: "127.0.0.1", port: Number(port), rejectUnauthorized: false }, () => {
+      resolve(socket.getPeerCertificate().raw);
+      socket.end();
+    });
+    socket.on("error", reject);
+  });
+  return `-----BEGIN CERTIFICATE-----\n${der.toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+}
 
 const execRuns = () => {
   try {
@@ -121,15 +134,7 @@ describe("createKubeAccess", () => {
   });
 
   it("verifies the apiserver against the kubeconfig's CA, for the backend and for users alike", async () => {
-    const { port } = new URL(sim.httpsUrl);
-    const der = await new Promise<Buffer>((resolve, reject) => {
-      const socket = connect({ host: "127.0.0.1", port: Number(port), rejectUnauthorized: false }, () => {
-        resolve(socket.getPeerCertificate().raw);
-        socket.end();
-      });
-      socket.on("error", reject);
-    });
-    const pem = `-----BEGIN CERTIFICATE-----\n${der.toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+    const pem = await simCertificate();
     const config = (caData?: string) => {
       const kc = new KubeConfig();
       kc.loadFromOptions({
@@ -148,5 +153,30 @@ describe("createKubeAccess", () => {
       code: "upstream_unavailable",
       message: expect.stringMatching(/TLS certificate/),
     });
+  });
+
+  it("runs in-cluster from the mounted ServiceAccount token and CA", async () => {
+    const root = join(dir, "pod");
+    const secrets = join(root, "var/run/secrets/kubernetes.io/serviceaccount");
+    mkdirSync(secrets, { recursive: true });
+    writeFileSync(join(secrets, "ca.crt"), await simCertificate());
+    writeFileSync(join(secrets, "token"), sim.tokens.kubeairunway);
+    writeFileSync(join(secrets, "namespace"), "kubeairunway-system");
+    const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
+    process.env.KUBERNETES_SERVICE_HOST = "127.0.0.1";
+    process.env.KUBERNETES_SERVICE_PORT = new URL(sim.httpsUrl).port;
+    try {
+      const access = createKubeAccess({ inCluster: true, inClusterRoot: root });
+      expect(await whoami(access.asBackend())).toBe("system:serviceaccount:kubeairunway-system:kubeairunway");
+      expect(await whoami(access.forUser(sim.tokens.alice))).toBe("alice");
+    } finally {
+      for (const [key, value] of [
+        ["KUBERNETES_SERVICE_HOST", saved.host],
+        ["KUBERNETES_SERVICE_PORT", saved.port],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });

@@ -10,13 +10,17 @@ export interface KubeAccessOptions {
   /** Kubeconfig path; default: KUBECONFIG / ~/.kube/config (client-node's loadFromDefault). */
   kubeconfig?: string;
   kubeContext?: string;
+  /** Prefix of /var/run/secrets/kubernetes.io/serviceaccount (tests point it at a temp dir). */
+  inClusterRoot?: string;
 }
 
 /** Loads the backend's KubeConfig: in-cluster ServiceAccount, or a kubeconfig (exec plugins included). */
 export function loadKubeConfig(options: KubeAccessOptions): KubeConfig {
   const kc = new KubeConfig();
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
-  else if (options.inCluster) kc.loadFromCluster();
+  // In a pod: KUBERNETES_SERVICE_HOST/PORT, the mounted CA, and the projected token file (re-read
+  // by client-node as the kubelet rotates it).
+  else if (options.inCluster) kc.loadFromCluster(options.inClusterRoot);
   else kc.loadFromDefault();
   if (options.kubeContext) kc.setCurrentContext(options.kubeContext);
   if (!kc.getCurrentCluster()) throw new Error("the kubeconfig names no current cluster");
