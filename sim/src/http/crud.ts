@@ -8,6 +8,7 @@ import { patchTypeOf, readBody } from "./body";
 import { atVersion, type RequestContext } from "./context";
 import { deleteOptions, writeOptions } from "./request-options";
 import type { ResourceRoute } from "./router";
+import { listJson } from "./serialize";
 import { json, successStatus, warningHeaders } from "./status";
 import { columnsFor, toTable, wantsTable } from "./table";
 
@@ -91,12 +92,14 @@ export function listItems(ctx: RequestContext, route: ResourceRoute, info: Resou
   if (q.get("continue")) options.continue = q.get("continue") as string;
   const result = ctx.api.store.list(typeOf(route), options);
   const apiVersion = gv(route);
-  const items = info.custom ? result.items.map((o) => atVersion(o, apiVersion)) : result.items;
   const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
   if (result.continue) metadata["continue"] = result.continue;
   if (result.remainingItemCount !== undefined) metadata["remainingItemCount"] = result.remainingItemCount;
-  if (wantsTable(ctx.req)) return json(toTable(items, columnsFor(info, route.version), metadata, ctx.url));
-  return json({ kind: info.listKind, apiVersion, metadata, items });
+  if (wantsTable(ctx.req)) {
+    const items = result.items.map((o) => atVersion(o, apiVersion));
+    return json(toTable(items, columnsFor(info, route.version), metadata, ctx.url));
+  }
+  return new Response(listJson(info.listKind, apiVersion, metadata, result.items), { headers: { "Content-Type": "application/json" } });
 }
 
 export async function createItem(

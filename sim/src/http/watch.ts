@@ -11,26 +11,11 @@ import { expired, StatusError } from "../store/errors";
 import type { KubeObject, ListOptions, ResourceInfo, StoreEvent } from "../store/types";
 import type { RequestContext } from "./context";
 import type { ResourceRoute } from "./router";
+import { objectJson } from "./serialize";
 import { queryBool } from "./status";
 import { columnsFor, toTable, wantsTable } from "./table";
 
 const encoder = new TextEncoder();
-/** One serialisation of an event's object per apiVersion, shared by every watcher (fan-out). */
-const serialized = new WeakMap<KubeObject, Map<string, string>>();
-
-function objectJson(object: KubeObject, apiVersion: string): string {
-  let byVersion = serialized.get(object);
-  if (!byVersion) {
-    byVersion = new Map();
-    serialized.set(object, byVersion);
-  }
-  let text = byVersion.get(apiVersion);
-  if (text === undefined) {
-    text = JSON.stringify(object.apiVersion === apiVersion ? object : { ...object, apiVersion });
-    byVersion.set(apiVersion, text);
-  }
-  return text;
-}
 
 /** Default time between BOOKMARK events when `allowWatchBookmarks=true`. */
 export const BOOKMARK_INTERVAL_MS = 5_000;
