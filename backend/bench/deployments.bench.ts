@@ -9,7 +9,7 @@
  *  - status change written in the sim → `updated` event on /api/stream, p50/p99.
  * Environment: BENCH_SEEDS (default "1000,5000"), BENCH_SECONDS per load run (default 10).
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { DeploymentEvent } from "@kubeairunway/shared";
 import { startSimCluster } from "@kubeairunway/sim";
@@ -164,5 +164,6 @@ for (const n of SEEDS) all.push(...(await benchSeed(n)));
 console.log(
   `\nDeployments API — ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), bun ${Bun.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
-console.log(`${CONCURRENCY} concurrent clients, ${SECONDS} s per load run; sim in the bench process, backend as a child process\n`);
+console.log(`${CONCURRENCY} concurrent clients, ${SECONDS} s per load run; sim in the bench process, backend as a child process`);
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min; other work on the machine skews tails)\n`);
 console.log(table(["deployments", "measure", "value / p50", "p99", "throughput"], all));
