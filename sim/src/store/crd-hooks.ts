@@ -70,7 +70,7 @@ export function admitCrd(crd: KubeObject): StatusCause[] {
 }
 
 /** The status the naming and establishing controllers would write (names accepted, established). */
-export function crdStatus(crd: KubeObject, now: Date, _store: unknown): Record<string, unknown> {
+export function crdStatus(crd: KubeObject, now: Date): Record<string, unknown> {
   const spec = (crd["spec"] ?? {}) as CrdSpec;
   const names = spec.names ?? {};
   const previous = (crd["status"] ?? {}) as {

@@ -8,15 +8,19 @@
  * them; `structuredClone` first (or use {@link ObjectStore.mutate}).
  */
 
+import { admitObject, checkNamespaceAdmits } from "./admission";
+import { audited } from "./audit-wrap";
 import { builtinResources } from "./builtins";
-import { Collection } from "./collection";
-import { admitCrd, crdStatus, resourceInfoFromCrd } from "./crd-hooks";
+import type { Collection } from "./collection";
+import { crdStatus, resourceInfoFromCrd } from "./crd-hooks";
 import { Deleter } from "./deletion";
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from "./errors";
+import { alreadyExists, invalid, notFound, StatusError } from "./errors";
 import { EventHistory } from "./history";
 import { listCollection } from "./listing";
 import { applyPatch } from "./patch";
-import { deepFreeze, prepareForCreate, preserveOnUpdate, randomSuffix, resetSystemMetadata, validateMetadata } from "./strategies";
+import { isCrdType, ResourceRegistry } from "./registry";
+import { buildReplacement } from "./replacement";
+import { deepFreeze, prepareForCreate, randomSuffix, resetSystemMetadata } from "./strategies";
 import type {
   Actor,
   DeleteOptions,
@@ -48,13 +52,11 @@ export interface ObjectStoreOptions {
 
 export type StoreListener = (event: StoreEvent) => void;
 
-const CRD_KEY = "apiextensions.k8s.io/customresourcedefinitions";
-const typeKey = (group: string, resource: string) => `${group}/${resource}`;
+const gvOf = (type: ResourceType) => (type.group ? `${type.group}/${type.version}` : type.version);
 
 export class ObjectStore {
   private revision = 0;
-  private readonly infos = new Map<string, ResourceInfo>();
-  private readonly collections = new Map<string, Collection>();
+  private readonly registry = new ResourceRegistry();
   private readonly listeners = new Set<StoreListener>();
   private readonly history: EventHistory;
   private readonly deleter: Deleter;
@@ -78,34 +80,27 @@ export class ObjectStore {
 
   /** Registers (or replaces) a resource type. CRDs created in the store register themselves. */
   registerResource(info: ResourceInfo): void {
-    const key = typeKey(info.group, info.resource);
-    this.infos.set(key, info);
-    if (!this.collections.has(key)) this.collections.set(key, new Collection());
+    this.registry.register(info);
   }
 
   /** Stops serving a resource type and drops its objects (without events; delete them first). */
   unregisterResource(group: string, resource: string): void {
-    this.infos.delete(typeKey(group, resource));
-    this.collections.delete(typeKey(group, resource));
+    this.registry.unregister(group, resource);
   }
 
   /** All registered resource types. */
   resources(): ResourceInfo[] {
-    return [...this.infos.values()];
+    return this.registry.all();
   }
 
   /** The registered type for `group`/`resource`, or undefined. Version is not checked. */
   resourceInfo(group: string, resource: string): ResourceInfo | undefined {
-    return this.infos.get(typeKey(group, resource));
+    return this.registry.info(group, resource);
   }
 
   /** Like {@link resourceInfo} but checks the version is served; throws 404 like an unknown URL. */
   resolve(type: ResourceType): ResourceInfo {
-    const info = this.infos.get(typeKey(type.group, type.resource));
-    if (!info?.versions.includes(type.version)) {
-      throw new StatusError({ message: "the server could not find the requested resource", reason: "NotFound", code: 404 });
-    }
-    return info;
+    return this.registry.resolve(type);
   }
 
   /** The current cluster-wide revision (last resourceVersion handed out). */
@@ -136,9 +131,7 @@ export class ObjectStore {
 
   /** Number of objects of all namespaced types in `namespace` (namespace termination). */
   countInNamespace(namespace: string): number {
-    let count = 0;
-    for (const [key, collection] of this.collections) if (this.infos.get(key)?.namespaced) count += collection.countInNamespace(namespace);
-    return count;
+    return this.registry.countInNamespace(namespace);
   }
 
   // ----- writes -----
@@ -146,9 +139,18 @@ export class ObjectStore {
   /** Creates an object. Server fields (uid, resourceVersion, creationTimestamp, generation) are set here. */
   create(type: ResourceType, input: KubeObject, actor: Actor, options: WriteOptions = {}): KubeObject {
     const info = this.resolve(type);
-    return this.audited(actor, "create", type, input.metadata?.namespace, input.metadata?.name, options, 201, () => {
+    const attempt = {
+      actor,
+      verb: "create" as const,
+      resource: type,
+      namespace: input.metadata?.namespace,
+      name: input.metadata?.name,
+      dryRun: !!options.dryRun,
+      successCode: 201,
+    };
+    return audited(this.onWrite, attempt, () => {
       const object = structuredClone(input);
-      object.apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
+      object.apiVersion = gvOf(type);
       object.kind = info.kind;
       object.metadata ??= { name: "" };
       const collection = this.collection(info);
@@ -158,13 +160,16 @@ export class ObjectStore {
       }
       resetSystemMetadata(object, crypto.randomUUID(), this.now(), info);
       prepareForCreate(info, object, () => this.allocateClusterIP());
-      this.admit(info, type.version, object, options);
-      if (info.namespaced) this.checkNamespaceAdmits(object.metadata.namespace ?? "");
+      admitObject(info, type.version, object, options);
+      if (info.namespaced) {
+        const namespace = object.metadata.namespace ?? "";
+        checkNamespaceAdmits(this.registry.collection({ group: "", resource: "namespaces" }).get(undefined, namespace), namespace);
+      }
       if (collection.get(object.metadata.namespace, object.metadata.name)) throw alreadyExists(info, object.metadata.name);
-      if (typeKey(info.group, info.resource) === CRD_KEY) object["status"] = crdStatus(object, this.now(), this);
+      if (isCrdType(info)) object["status"] = crdStatus(object, this.now());
       if (options.dryRun) return object;
       const stored = this.commit(info, object, "ADDED");
-      if (typeKey(info.group, info.resource) === CRD_KEY) this.registerResource(resourceInfoFromCrd(stored));
+      if (isCrdType(info)) this.registerResource(resourceInfoFromCrd(stored));
       return stored;
     });
   }
@@ -173,18 +178,17 @@ export class ObjectStore {
   update(type: ResourceType, input: KubeObject, actor: Actor, options: WriteOptions & { subresource?: "status" } = {}): KubeObject {
     const info = this.resolve(type);
     const { namespace, name } = input.metadata ?? {};
-    const verb = "update";
-    return this.audited(
+    const attempt = {
       actor,
-      verb,
-      type,
+      verb: "update" as const,
+      resource: type,
       namespace,
       name,
-      options,
-      200,
-      () => this.replace(info, type, input, options),
-      options.subresource,
-    );
+      dryRun: !!options.dryRun,
+      successCode: 200,
+      ...(options.subresource ? { subresource: options.subresource } : {}),
+    };
+    return audited(this.onWrite, attempt, () => this.replace(info, type, input, options));
   }
 
   /** `update` on the status subresource. */
@@ -203,28 +207,28 @@ export class ObjectStore {
     options: WriteOptions & { subresource?: "status" } = {},
   ): KubeObject {
     const info = this.resolve(type);
-    return this.audited(
+    const attempt = {
       actor,
-      "patch",
-      type,
+      verb: "patch" as const,
+      resource: type,
       namespace,
       name,
-      options,
-      200,
-      () => {
-        const existing = this.getOrThrow(type, namespace, name);
-        const patched = applyPatch(existing, patchType, body) as KubeObject;
-        if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
-          throw invalid(info.kind, info.group, name, [
-            { reason: "FieldValueInvalid", message: "Invalid value: patch result must be an object" },
-          ]);
-        }
-        patched.metadata = { ...(patched.metadata ?? {}), name, ...(info.namespaced ? { namespace } : {}) };
-        patched.metadata.resourceVersion ??= existing.metadata.resourceVersion;
-        return this.replace(info, type, patched, options);
-      },
-      options.subresource,
-    );
+      dryRun: !!options.dryRun,
+      successCode: 200,
+      ...(options.subresource ? { subresource: options.subresource } : {}),
+    };
+    return audited(this.onWrite, attempt, () => {
+      const existing = this.getOrThrow(type, namespace, name);
+      const patched = applyPatch(existing, patchType, body) as KubeObject;
+      if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
+        throw invalid(info.kind, info.group, name, [
+          { reason: "FieldValueInvalid", message: "Invalid value: patch result must be an object" },
+        ]);
+      }
+      patched.metadata = { ...(patched.metadata ?? {}), name, ...(info.namespaced ? { namespace } : {}) };
+      patched.metadata.resourceVersion ??= existing.metadata.resourceVersion;
+      return this.replace(info, type, patched, options);
+    });
   }
 
   /** Reads, changes a clone with `change`, and writes it back, retrying on conflicts. */
@@ -251,7 +255,7 @@ export class ObjectStore {
   delete(type: ResourceType, namespace: string | undefined, name: string, actor: Actor, options: DeleteOptions = {}): DeleteResult {
     this.resolve(type);
     let result: DeleteResult | undefined;
-    this.audited(actor, "delete", type, namespace, name, options, 200, () => {
+    audited(this.onWrite, { actor, verb: "delete", resource: type, namespace, name, dryRun: !!options.dryRun, successCode: 200 }, () => {
       result = this.deleter.delete(type, namespace, name, actor, options);
       return result.object;
     });
@@ -286,7 +290,7 @@ export class ObjectStore {
 
   /** @internal */
   collection(info: ResourceInfo): Collection {
-    return this.collections.get(typeKey(info.group, info.resource)) as Collection;
+    return this.registry.collection(info);
   }
 
   /** @internal Stores `object` with a new revision and emits the event. */
@@ -315,7 +319,7 @@ export class ObjectStore {
         // A broken listener must not break the write that triggered it.
       }
     }
-    if (type === "DELETED" && typeKey(info.group, info.resource) === CRD_KEY) this.deleter.afterCrdRemoved(object);
+    if (type === "DELETED" && isCrdType(info)) this.deleter.afterCrdRemoved(object);
     return object;
   }
 
@@ -328,102 +332,19 @@ export class ObjectStore {
     const name = input.metadata?.name ?? "";
     const existing = this.get(type, input.metadata?.namespace, name);
     if (!existing) throw notFound(info, name);
-    const rv = input.metadata.resourceVersion;
-    if (rv === undefined || rv === "") {
-      if (!info.allowUnconditionalUpdate) {
-        throw invalid(info.kind, info.group, name, [
-          {
-            reason: "FieldValueInvalid",
-            message: "Invalid value: 0x0: must be specified for an update",
-            field: "metadata.resourceVersion",
-          },
-        ]);
-      }
-    } else if (rv !== existing.metadata.resourceVersion) throw conflict(info, name);
-    let next: KubeObject;
-    if (options.subresource === "status") {
-      next = structuredClone(existing) as KubeObject;
-      if (input["status"] === undefined) delete next["status"];
-      else next["status"] = structuredClone(input["status"]);
-    } else {
-      next = structuredClone(input);
-      next.apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
-      next.kind = info.kind;
-      if (info.hasStatusSubresource) {
-        if (existing["status"] === undefined) delete next["status"];
-        else next["status"] = structuredClone(existing["status"]);
-      }
-    }
-    preserveOnUpdate(info, next, existing);
-    this.admit(info, type.version, next, options);
-    if (typeKey(info.group, info.resource) === CRD_KEY && options.subresource !== "status")
-      next["status"] = crdStatus(next, this.now(), this);
-    next.metadata.resourceVersion = existing.metadata.resourceVersion;
+    const next = buildReplacement(info, type, input, existing, options, this.now());
     if (JSON.stringify(next) === JSON.stringify(existing)) return existing; // no-op: no new revision, no event
     if (options.dryRun) return next;
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !this.deleter.isGracePending(existing)) {
       return this.commit(info, next, "DELETED");
     }
     const stored = this.commit(info, next, "MODIFIED");
-    if (typeKey(info.group, info.resource) === CRD_KEY) this.registerResource(resourceInfoFromCrd(stored));
+    if (isCrdType(info)) this.registerResource(resourceInfoFromCrd(stored));
     return stored;
-  }
-
-  private admit(info: ResourceInfo, version: string, object: KubeObject, options: WriteOptions): void {
-    const causes = validateMetadata(info, object);
-    const unknown: string[] = [];
-    if (info.admit) causes.push(...info.admit(object, version, unknown));
-    if (unknown.length > 0 && options.fieldValidation === "Strict") {
-      const list = unknown.map((f) => `unknown field "${f}"`).join(", ");
-      throw badRequest(`${info.kind} in version "${version}" cannot be handled as a ${info.kind}: strict decoding error: ${list}`);
-    }
-    if (options.fieldValidation !== "Ignore") options.warnings?.push(...unknown.map((f) => `unknown field "${f}"`));
-    if (typeKey(info.group, info.resource) === CRD_KEY) causes.push(...admitCrd(object));
-    if (causes.length > 0) throw invalid(info.kind, info.group, object.metadata.name ?? "", causes);
-  }
-
-  private checkNamespaceAdmits(namespace: string): void {
-    const ns = this.collections.get(typeKey("", "namespaces"))?.get(undefined, namespace);
-    if (!ns) throw notFound({ group: "", resource: "namespaces" }, namespace);
-    if (ns.metadata.deletionTimestamp) {
-      throw forbidden(`unable to create new content in namespace ${namespace} because it is being terminated`);
-    }
   }
 
   private allocateClusterIP(): string {
     const n = this.nextClusterIP++;
     return `10.96.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
-  }
-
-  private audited<T extends KubeObject>(
-    actor: Actor,
-    verb: WriteRecord["verb"],
-    resource: ResourceType,
-    namespace: string | undefined,
-    name: string | undefined,
-    options: WriteOptions,
-    successCode: number,
-    run: () => T,
-    subresource?: string,
-  ): T {
-    const record = (code: number, finalName = name) =>
-      this.onWrite?.({
-        actor,
-        verb,
-        resource,
-        ...(subresource ? { subresource } : {}),
-        ...(namespace !== undefined ? { namespace } : {}),
-        ...(finalName !== undefined ? { name: finalName } : {}),
-        code,
-        dryRun: options.dryRun === true,
-      });
-    try {
-      const result = run();
-      record(successCode, result.metadata.name);
-      return result;
-    } catch (error) {
-      record(error instanceof StatusError ? error.code : 500);
-      throw error;
-    }
   }
 }
