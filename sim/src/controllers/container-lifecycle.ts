@@ -24,6 +24,34 @@ export const REGISTRY_ALLOWLIST = [
   "rocm",
 ];
 
+interface EnvSource {
+  env?: { valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[];
+  envFrom?: { secretRef?: { name: string; optional?: boolean } }[];
+}
+
+/**
+ * The kubelet's error for a container whose env refers to a Secret (or key) that does not exist,
+ * worded as kubelet words it; `getSecret` reads the pod's namespace.
+ */
+export function containerConfigError(
+  container: EnvSource,
+  namespace: string,
+  getSecret: (name: string) => { data?: Record<string, string>; stringData?: Record<string, string> } | undefined,
+): string | undefined {
+  for (const ref of container.envFrom ?? []) {
+    const name = ref.secretRef?.name;
+    if (name && !ref.secretRef?.optional && !getSecret(name)) return `secret "${name}" not found`;
+  }
+  for (const entry of container.env ?? []) {
+    const ref = entry.valueFrom?.secretKeyRef;
+    if (!ref || ref.optional) continue;
+    const secret = getSecret(ref.name);
+    if (!secret) return `secret "${ref.name}" not found`;
+    if (!(ref.key in { ...secret.data, ...secret.stringData })) return `couldn't find key ${ref.key} in Secret ${namespace}/${ref.name}`;
+  }
+  return undefined;
+}
+
 /** Why pulling `image` fails, or `undefined` when it succeeds. */
 export function imagePullError(image: string): string | undefined {
   const first = image.split("/")[0] ?? "";
@@ -50,6 +78,8 @@ export interface ContainerEnv {
   gpus: number;
   /** Images already on the node (pulls are skipped, as with IfNotPresent). */
   nodeImages: Set<string>;
+  /** Why the container's environment cannot be built now (a missing Secret or key), if so. */
+  configError: () => string | undefined;
   event: (type: "Normal" | "Warning", reason: string, message: string) => void;
   writeStatus: () => void;
 }
@@ -136,6 +166,15 @@ function hex(random: () => number, n: number): string {
 
 function createAndStart(env: ContainerEnv, c: ContainerRun): void {
   const { rt } = env;
+  const configError = env.configError();
+  if (configError) {
+    // The kubelet retries the pod sync; the container starts once the Secret exists.
+    env.event("Warning", "Failed", `Error: ${configError}`);
+    c.phase = { state: "waiting", reason: "CreateContainerConfigError", message: configError };
+    env.writeStatus();
+    c.cancels.push(rt.after(10, () => startContainer(env, c)));
+    return;
+  }
   env.event("Normal", "Created", `Created container: ${c.name}`);
   env.event("Normal", "Started", `Started container ${c.name}`);
   const startedAt = iso(rt.now());

@@ -120,6 +120,7 @@ describe("controllers through the HTTP API", () => {
     t = await startTestCluster({ speed: 0.001 });
     const c = t;
     await installOverHttp(c, "kuberay", [CPU, H100]);
+    await c.objects().create((await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret")) as KubernetesObject);
     await c.custom().createNamespacedCustomObject({
       ...RS,
       namespace: "default",
@@ -159,6 +160,13 @@ describe("controllers through the HTTP API", () => {
     t = await startTestCluster({ speed: 0.001 });
     const c = t;
     await installOverHttp(c, "dynamo", [CPU, H100]);
+    const secret = {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "hf-token-secret", namespace: "default" },
+      stringData: { HF_TOKEN: "placeholder" },
+    };
+    await c.objects().create(secret as KubernetesObject);
     await c.custom().createNamespacedCustomObject({
       ...DGD,
       namespace: "default",

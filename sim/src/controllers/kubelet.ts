@@ -5,7 +5,7 @@
  */
 import { R } from "../store/builtins";
 import type { KubeObject, StoreEvent } from "../store/types";
-import { type ContainerEnv, startContainer } from "./container-lifecycle";
+import { type ContainerEnv, containerConfigError, startContainer } from "./container-lifecycle";
 import { nodeGpu } from "./gpu-nodes";
 import { type LogFacts, startupScript } from "./log-lines";
 import { modelSize } from "./model-sizes";
@@ -213,6 +213,12 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
         gpus,
         memoryLimit: limits.memory ?? Number.POSITIVE_INFINITY,
         nodeImages: images,
+        configError: () =>
+          containerConfigError(
+            c as Parameters<typeof containerConfigError>[0],
+            run.namespace,
+            (name) => rt.store.get(R.secrets, run.namespace, name) as never,
+          ),
         event: (type, reason, message) => {
           const current = rt.store.get(R.pods, run.namespace, run.name);
           if (current && !run.terminating)

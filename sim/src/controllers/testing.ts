@@ -92,3 +92,9 @@ export function conditionOf(object: KubeObject | undefined, type: string): { sta
     (object?.status as { conditions?: { type: string; status: string; reason: string; message: string }[] } | undefined)?.conditions ?? []
   ).find((c) => c.type === type);
 }
+
+/** Creates Secret `name` with `keys` (values are placeholders) in `namespace`. */
+export function createSecret(store: ObjectStore, name: string, keys: string[], namespace = "default"): void {
+  const data = Object.fromEntries(keys.map((k) => [k, btoa("placeholder")]));
+  store.create(R.secrets, { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, type: "Opaque", data }, ADMIN);
+}

@@ -3,7 +3,7 @@ import { R } from "../../store/builtins";
 import type { KubeObject } from "../../store/types";
 import type { NodeShape } from "../gpu-nodes";
 import { parsePromText } from "../prom-text";
-import { ADMIN, conditionOf, operatorCluster, type TestCluster, upstreamExample, waitFor } from "../testing";
+import { ADMIN, conditionOf, createSecret, operatorCluster, type TestCluster, upstreamExample, waitFor } from "../testing";
 import { DGDS } from "./dynamo";
 import { WORKSPACES } from "./kaito";
 import { RAYSERVICES } from "./kuberay";
@@ -77,6 +77,7 @@ describe("KAITO operator", () => {
   it("keeps a Workspace whose model does not fit the node's GPU Pending (not failed) while its pod crash-loops", async () => {
     cluster = await operatorCluster([cpu, { ...t4, labels: { apps: "llama-3-1-8b-instruct" } }], ["kaito"]);
     const c = cluster;
+    createSecret(c.store, "hf-token", ["HF_TOKEN"]);
     c.store.create(WORKSPACES, await upstreamExample("kaito/examples/kaito_workspace_llama-3.1_8b_instruct.yaml", "Workspace"), ADMIN);
     const name = "workspace-llama-3-1-8b-instruct";
     const ws = await waitFor(
@@ -110,6 +111,7 @@ describe("KubeRay operator", () => {
   it("takes the upstream ray-serve-llm RayService to Ready with head and GPU worker pods", async () => {
     cluster = await operatorCluster([cpu, h100], ["kuberay"]);
     const c = cluster;
+    c.store.create(R.secrets, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret"), ADMIN);
     c.store.create(RAYSERVICES, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"), ADMIN);
     const rs = await waitFor(
       () => (conditionOf(get(RAYSERVICES, "ray-serve-llm"), "Ready")?.status === "True" ? get(RAYSERVICES, "ray-serve-llm") : undefined),
@@ -148,6 +150,7 @@ describe("KubeRay operator", () => {
   it("upgrades to a new RayCluster when rayClusterConfig changes, then drops the old one", async () => {
     cluster = await operatorCluster([cpu, h100], ["kuberay"]);
     const c = cluster;
+    c.store.create(R.secrets, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret"), ADMIN);
     c.store.create(RAYSERVICES, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"), ADMIN);
     const activeName = () =>
       (statusOf(get(RAYSERVICES, "ray-serve-llm")).activeServiceStatus as { rayClusterName?: string } | undefined)?.rayClusterName;
@@ -181,6 +184,7 @@ describe("KubeRay operator", () => {
     };
     cluster = await operatorCluster([cpu, small], ["kuberay"]);
     const c = cluster;
+    c.store.create(R.secrets, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret"), ADMIN);
     c.store.create(RAYSERVICES, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"), ADMIN);
     const rs = await waitFor(
       () => {
@@ -199,6 +203,7 @@ describe("KubeRay operator", () => {
   it("marks a RayService whose workers cannot be scheduled InitializingTimeout after ray.io/initializing-timeout", async () => {
     cluster = await operatorCluster([cpu, { ...t4, name: "gpu-t4-1" }], ["kuberay"]);
     const c = cluster;
+    c.store.create(R.secrets, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret"), ADMIN);
     const example = await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService");
     example.metadata.annotations = { "ray.io/initializing-timeout": "60s" };
     c.store.create(RAYSERVICES, example, ADMIN);
@@ -216,6 +221,7 @@ describe("Dynamo operator", () => {
   it("takes the upstream vllm-disagg graph to successful with separate prefill and decode workers", async () => {
     cluster = await operatorCluster([cpu, h100], ["dynamo"]);
     const c = cluster;
+    createSecret(c.store, "hf-token-secret", ["HF_TOKEN"]);
     c.store.create(DGDS, await upstreamExample("dynamo/examples/vllm-disagg.yaml", "DynamoGraphDeployment"), ADMIN);
     const dgd = await waitFor(
       () => (statusOf(get(DGDS, "vllm-disagg")).state === "successful" ? get(DGDS, "vllm-disagg") : undefined),
@@ -247,6 +253,25 @@ describe("Dynamo operator", () => {
     expect(models.data[0]?.id).toBe("Qwen/Qwen3-0.6B");
     const prefill = pods.find((p) => sub(p) === "prefill")!;
     expect(parsePromText(await scrape(c, prefill.metadata.name, 9090)).types.get("dynamo_component_requests_total")).toBe("counter");
+  });
+
+  it("holds workers in CreateContainerConfigError until the envFromSecret Secret exists", async () => {
+    cluster = await operatorCluster([cpu, h100], ["dynamo"]);
+    const c = cluster;
+    c.store.create(DGDS, await upstreamExample("dynamo/examples/vllm-agg.yaml", "DynamoGraphDeployment"), ADMIN);
+    const waiting = () =>
+      c.store
+        .list(R.pods, { namespace: "default", labelSelector: "nvidia.com/dynamo-component=VllmDecodeWorker" })
+        .items.map(
+          (p) =>
+            (p.status as { containerStatuses?: { state?: { waiting?: { reason?: string; message?: string } } }[] }).containerStatuses?.[0]
+              ?.state?.waiting,
+        )[0];
+    await waitFor(() => waiting()?.reason === "CreateContainerConfigError", 3000, "CreateContainerConfigError");
+    expect(waiting()?.message).toBe('secret "hf-token-secret" not found');
+    expect(statusOf(get(DGDS, "vllm-agg")).state).toBe("pending");
+    createSecret(c.store, "hf-token-secret", ["HF_TOKEN"]);
+    await waitFor(() => statusOf(get(DGDS, "vllm-agg")).state === "successful", 8000, "successful once the Secret exists");
   });
 
   it("stays pending with the scheduler's reason when no GPU node exists", async () => {
