@@ -1,6 +1,7 @@
-import type { DeploymentConfigInput, DeploymentEvents, DeploymentList, ErrorBody } from "@kubeairunway/shared";
+import type { DeploymentConfigInput, DeploymentEvent, DeploymentEvents, DeploymentList, ErrorBody } from "@kubeairunway/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SimBackend, startSimBackend, waitFor } from "../testing/sim-backend";
+import { readSse } from "../testing/sse-reader";
 
 /** KubeRay is the quickest to run in the sim; the runtime does not matter for access rules. */
 const config = (name: string, namespace: string, extra: Partial<DeploymentConfigInput> = {}): DeploymentConfigInput =>
@@ -107,5 +108,24 @@ describe("access in kubernetes mode", () => {
     expect(gpu?.summary).toMatch(/16/);
     expect(gpu?.fix.length).toBeGreaterThan(10);
     expect(events.events.some((e) => e.reason === "FailedScheduling")).toBe(true);
+  });
+
+  it("streams to alice only the changes she may see", async () => {
+    const abort = new AbortController();
+    const seen: string[] = [];
+    const reading = readSse(`${env.url}/api/stream`, { Authorization: `Bearer ${alice}` }, abort.signal, (e) => {
+      const event = JSON.parse(e.data) as DeploymentEvent;
+      if ("deployment" in event) seen.push(`${event.deployment.namespace}/${event.deployment.name}`);
+      if (event.type === "deleted") seen.push(`${event.namespace}/${event.name}`);
+    }).catch(() => undefined);
+    await waitFor(() => (seen.includes("team-a/in-a") ? true : undefined), 5_000, "alice's snapshot");
+    expect((await env.call("/api/deployments", { method: "POST", body: config("b-later", "team-b"), token: admin })).status).toBe(201);
+    expect((await env.call("/api/deployments", { method: "POST", body: config("a-later", "team-a"), token: admin })).status).toBe(201);
+    await waitFor(() => (seen.includes("team-a/a-later") ? true : undefined), 5_000, "team-a change on alice's stream");
+    expect(seen.filter((k) => k.startsWith("team-b/"))).toEqual([]);
+    const anonymous = await env.call("/api/stream");
+    expect(anonymous.status).toBe(401);
+    abort.abort();
+    await reading;
   });
 });

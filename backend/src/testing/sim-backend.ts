@@ -14,6 +14,8 @@ export interface SimBackendOptions {
   /** H100 nodes with 8 GPUs each (default 4). */
   gpuNodes?: number;
   faults?: FaultInput;
+  /** Runtimes whose CRDs and operators are installed (default all three). */
+  runtimes?: ("kaito" | "kuberay" | "dynamo")[];
   /** `/api/stream` keep-alive interval. */
   heartbeatMs?: number;
 }
@@ -39,7 +41,8 @@ export async function startSimBackend(options: SimBackendOptions = {}): Promise<
   for (const name of ["team-a", "team-b", "kaito-workspace", "kuberay-system", "dynamo-system"]) {
     store.create(R.namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name } }, ADMIN);
   }
-  await installRuntimeCrds(store, ["kaito", "kuberay", "dynamo"], ADMIN);
+  const runtimes = options.runtimes ?? ["kaito", "kuberay", "dynamo"];
+  await installRuntimeCrds(store, runtimes, ADMIN);
   for (let i = 0; i < 2; i++) registerNode(store, { name: `cpu-${i}`, instanceType: "Standard_D16s_v5", cpu: 16, memoryGiB: 64 }, i, ADMIN);
   for (let i = 0; i < (options.gpuNodes ?? 4); i++) {
     registerNode(
@@ -49,7 +52,7 @@ export async function startSimBackend(options: SimBackendOptions = {}): Promise<
       ADMIN,
     );
   }
-  for (const runtime of ["kaito", "kuberay", "dynamo"] as const) store.create(R.deployments, operatorDeployment(runtime), ADMIN);
+  for (const runtime of runtimes) store.create(R.deployments, operatorDeployment(runtime), ADMIN);
 
   const authMode = options.authMode ?? "none";
   const kube = kubeFromFile(sim.kubeconfigPath, authMode === "kubernetes" ? "kubeairunway" : "admin");
