@@ -36,7 +36,10 @@ describe("more apiserver semantics", () => {
       ["d2", "x"],
       ["d3", "y"],
     ])
-      await core.createNamespacedConfigMap({ namespace: "team-a", body: { metadata: { name, labels: { tier } } } });
+      await core.createNamespacedConfigMap({
+        namespace: "team-a",
+        body: { metadata: { name: String(name), labels: { tier: String(tier) } } },
+      });
     await core.deleteCollectionNamespacedConfigMap({ namespace: "team-a", labelSelector: "tier=x" });
     const left = await core.listNamespacedConfigMap({ namespace: "team-a", labelSelector: "tier" });
     expect(left.items.map((i) => i.metadata?.name)).toEqual(["d3"]);
@@ -104,7 +107,7 @@ describe("more apiserver semantics", () => {
       t
         .kc("kubeairunway")
         .makeApiClient(AuthenticationV1Api)
-        .createTokenReview({ body: { spec: {} } }),
+        .createTokenReview({ body: { spec: { token: "" } } }),
     );
     expect(empty).toMatchObject({ code: 400, body: { message: "token is required for TokenReview in authentication" } });
     const lsar = await t
