@@ -166,6 +166,19 @@ describe("impersonation and audit", () => {
       expect.objectContaining({ user: "bob", verb: "delete", resource: "configmaps", name: "alice-cm", code: 403 }),
     );
     expect((await t.request("bob", "/sim/v1/audit")).status).toBe(403);
+    // Writes that do not come through HTTP (controllers) are recorded with their system identity.
+    const controller = { username: "system:serviceaccount:kube-system:replicaset-controller", groups: ["system:authenticated"] };
+    t.cluster.store.create(
+      { group: "", version: "v1", resource: "configmaps" },
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "by-controller", namespace: "team-a" } },
+      controller,
+    );
+    const again = (
+      (await (await t.request("admin", "/sim/v1/audit?user=system:serviceaccount:kube-system:replicaset-controller")).json()) as {
+        items: unknown[];
+      }
+    ).items;
+    expect(again).toEqual([expect.objectContaining({ verb: "create", resource: "configmaps", name: "by-controller", code: 201 })]);
   });
 });
 

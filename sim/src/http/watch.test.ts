@@ -143,4 +143,36 @@ describe("watch", () => {
     t.cluster.setFaults({});
     expect(gone.map((s) => s.code)).toEqual([410]);
   });
+
+  it("cuts streams after dropWatchesAfterMs, and an informer relists after a forced 410", async () => {
+    t.cluster.setFaults({ dropWatchesAfterMs: 100 });
+    const started = Date.now();
+    const { done } = await watchInto(
+      "/api/v1/namespaces/default/configmaps",
+      { resourceVersion: String(t.cluster.store.resourceVersion) },
+      [],
+    );
+    expect(await done).toBe("closed");
+    expect(Date.now() - started).toBeLessThan(1500);
+    t.cluster.setFaults({});
+
+    const core = t.core();
+    await core.createNamespace({ body: { metadata: { name: "relist" } } });
+    let lists = 0;
+    const informer = makeInformer(t.kc(), "/api/v1/namespaces/relist/configmaps", () => {
+      lists++;
+      return core.listNamespacedConfigMap({ namespace: "relist" });
+    });
+    await core.createNamespacedConfigMap({ namespace: "relist", body: cm("stays") });
+    await informer.start();
+    // A write elsewhere moves the cluster past the informer's resourceVersion; with forceGone its
+    // reconnect gets an ERROR 410, and only a fresh LIST brings it back.
+    t.cluster.setFaults({ forceGone: true });
+    await core.createNamespacedConfigMap({ namespace: "default", body: cm("elsewhere") });
+    await t.request("admin", "/sim/v1/faults/drop-watches", { method: "POST" });
+    await eventually(() => lists === 2, 5000);
+    t.cluster.setFaults({});
+    expect(informer.list("relist").map((o) => o.metadata?.name)).toEqual(["stays"]);
+    await informer.stop();
+  });
 });
