@@ -149,6 +149,22 @@ describe("scheduler + kubelet + deployment controller", () => {
     expect(eventsFor(c.store, "default", pod.metadata.name).some((e) => e["reason"] === "BackOff" && e["type"] === "Warning")).toBe(true);
   });
 
+  it("crash-loops with HuggingFace's GatedRepoError for a gated model without a token, and runs once a token is given", async () => {
+    cluster = testCluster([{ name: "gpu-h100-0", instanceType: "ND96", cpu: 96, memoryGiB: 1800, gpu: { model: "h100-80gb", count: 8 } }]);
+    const c = cluster;
+    c.store.create(R.deployments, vllmDeployment("llama", "meta-llama/Llama-3.1-8B-Instruct", 1), ADMIN);
+    const pod = await waitFor(() => podsOf(c, "llama").find((p) => (containerStatus(p)?.restartCount ?? 0) >= 1), 5000, "restarted");
+    expect(c.backends.get()!.readLog("default", pod.metadata.name, "vllm", true)?.join("\n")).toContain(
+      "Access to model meta-llama/Llama-3.1-8B-Instruct is restricted. You must have access to it and be authenticated to access it.",
+    );
+    const withToken = vllmDeployment("llama-token", "meta-llama/Llama-3.1-8B-Instruct", 1);
+    const container = ((withToken.spec as Record<string, unknown>).template as { spec: { containers: Record<string, unknown>[] } }).spec
+      .containers[0]!;
+    container.env = [{ name: "HF_TOKEN", value: "hf_placeholder" }];
+    c.store.create(R.deployments, withToken, ADMIN);
+    await waitFor(() => podsOf(c, "llama-token").find((p) => containerStatus(p)?.ready), 5000, "ready with a token");
+  });
+
   it("reports ErrImagePull then ImagePullBackOff for an image that does not exist", async () => {
     cluster = testCluster([
       { name: "gpu-l4-0", instanceType: "g2-standard-8", cpu: 8, memoryGiB: 32, gpu: { model: "l4-24gb", count: 1 } },
@@ -173,7 +189,7 @@ describe("scheduler + kubelet + deployment controller", () => {
   it("kills the container with OOMKilled when the memory limit is below what loading needs", async () => {
     cluster = testCluster([{ name: "gpu-h100-0", instanceType: "ND96", cpu: 96, memoryGiB: 1800, gpu: { model: "h100-80gb", count: 8 } }]);
     const c = cluster;
-    const d = vllmDeployment("tight", "meta-llama/Llama-3.1-8B-Instruct", 1);
+    const d = vllmDeployment("tight", "Qwen/Qwen3-8B", 1);
     const container = (
       (d.spec as Record<string, unknown>).template as { spec: { containers: { resources: { limits: Record<string, string> } }[] } }
     ).spec.containers[0]!;

@@ -4,7 +4,7 @@
  * CUDA out of memory when the model does not fit the GPUs (CrashLoopBackOff with restarts), and
  * OOMKilled when the memory limit is below what loading needs.
  */
-import { cudaOomLines, type LogFacts, oomKilledLines, requestLines, startupScript } from "./log-lines";
+import { cudaOomLines, gatedRepoLines, type LogFacts, oomKilledLines, requestLines, startupScript } from "./log-lines";
 import { createEngineMetrics } from "./metrics-exporter";
 import { modelSize } from "./model-sizes";
 import { loadsModel } from "./pod-profile";
@@ -78,6 +78,8 @@ export interface ContainerEnv {
   gpus: number;
   /** Images already on the node (pulls are skipped, as with IfNotPresent). */
   nodeImages: Set<string>;
+  /** Whether the container gets a HuggingFace token (HF_TOKEN / HUGGING_FACE_HUB_TOKEN or an envFrom Secret). */
+  hasHfToken: boolean;
   /** Why the container's environment cannot be built now (a missing Secret or key), if so. */
   configError: () => string | undefined;
   event: (type: "Normal" | "Warning", reason: string, message: string) => void;
@@ -88,6 +90,9 @@ const BACKOFF = [10, 20, 40, 80, 160, 300];
 const backoff = (n: number) => BACKOFF[Math.min(n, BACKOFF.length - 1)] ?? 300;
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
+type Failure = "gated" | "cuda-oom" | "no-gpu" | "oom-killed";
+const FAIL_AT: Record<Failure, number> = { gated: 0.05, "oom-killed": 0.35, "cuda-oom": 0.56, "no-gpu": 0.56 };
+
 /** Simulated seconds from start to Ready: engine start-up plus download/load proportional to the weights. */
 export function loadSeconds(c: ContainerRun): number {
   if (!loadsModel(c.profile)) return c.profile.role === "generic" ? 2 : 6;
@@ -97,10 +102,11 @@ export function loadSeconds(c: ContainerRun): number {
 /** What goes wrong when this container loads its model, if anything. */
 export function loadFailure(
   c: ContainerRun,
-  env: Pick<ContainerEnv, "facts" | "gpus" | "memoryLimit">,
-): "cuda-oom" | "no-gpu" | "oom-killed" | undefined {
+  env: Pick<ContainerEnv, "facts" | "gpus" | "memoryLimit" | "hasHfToken">,
+): Failure | undefined {
   if (!loadsModel(c.profile)) return undefined;
   const size = modelSize(c.profile.model);
+  if (size.gated && !env.hasHfToken) return "gated";
   if (env.memoryLimit < size.weightsGiB * 0.5 * 2 ** 30) return "oom-killed";
   if (c.profile.role === "llamacpp") return undefined;
   if (env.gpus === 0) return "no-gpu";
@@ -187,7 +193,7 @@ function createAndStart(env: ContainerEnv, c: ContainerRun): void {
 
   const total = loadSeconds(c);
   const failure = loadFailure(c, env);
-  const failAt = failure === "oom-killed" ? 0.35 : 0.56;
+  const failAt = failure ? FAIL_AT[failure] : 1;
   for (const line of startupScript(c.profile, env.facts)) {
     if (failure && line.at > failAt) continue;
     c.cancels.push(rt.after(line.at * total, () => appendLog(c, line.text(rt.now()))));
@@ -207,9 +213,10 @@ function createAndStart(env: ContainerEnv, c: ContainerRun): void {
   );
 }
 
-function crash(env: ContainerEnv, c: ContainerRun, failure: "cuda-oom" | "no-gpu" | "oom-killed", startedAt: string): void {
+function crash(env: ContainerEnv, c: ContainerRun, failure: Failure, startedAt: string): void {
   const { rt } = env;
   const now = rt.now();
+  if (failure === "gated") for (const line of gatedRepoLines(c.profile.model)) appendLog(c, line);
   if (failure === "cuda-oom") for (const line of cudaOomLines(c.profile, env.facts, now)) appendLog(c, line);
   if (failure === "no-gpu")
     appendLog(c, "RuntimeError: Failed to infer device type: no CUDA GPUs are available (torch.cuda.is_available() is False)");

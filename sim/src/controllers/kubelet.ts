@@ -20,6 +20,15 @@ interface ContainerSpec {
   resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 }
 
+/** Whether a container is given a HuggingFace token: by env name, or any Secret mounted as env. */
+function hasHfToken(c: ContainerSpec): boolean {
+  const spec = c as ContainerSpec & { env?: { name: string }[]; envFrom?: { secretRef?: unknown }[] };
+  return (
+    (spec.env ?? []).some((e) => /^(HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_HUB_TOKEN)$/.test(e.name)) ||
+    (spec.envFrom ?? []).some((e) => e.secretRef)
+  );
+}
+
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function containerStatus(c: ContainerRun): Record<string, unknown> {
@@ -213,6 +222,7 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
         gpus,
         memoryLimit: limits.memory ?? Number.POSITIVE_INFINITY,
         nodeImages: images,
+        hasHfToken: hasHfToken(c),
         configError: () =>
           containerConfigError(
             c as Parameters<typeof containerConfigError>[0],

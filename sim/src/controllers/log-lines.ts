@@ -231,6 +231,18 @@ export function cudaOomLines(p: ContainerProfile, f: LogFacts, now: Date): strin
   ];
 }
 
+/** The HuggingFace error when a gated model is downloaded without a token (huggingface_hub 0.3x wording). */
+export function gatedRepoLines(model: string): string[] {
+  return [
+    "Traceback (most recent call last):",
+    '  File "/usr/local/lib/python3.12/dist-packages/huggingface_hub/utils/_http.py", line 409, in hf_raise_for_status',
+    `huggingface_hub.errors.GatedRepoError: 401 Client Error. (Request ID: Root=1-6830b1f2-3c5b0d5e4f6a7b8c9d0e1f2a)`,
+    "",
+    `Cannot access gated repo for url https://huggingface.co/${model}/resolve/main/config.json.`,
+    `Access to model ${model} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+  ];
+}
+
 /** What a container prints when the kernel OOM-kills it (usually nothing; the last line before it). */
 export function oomKilledLines(p: ContainerProfile, now: Date): string[] {
   if (p.role === "llamacpp") return ["load_tensors: loading model tensors, this can take a while... (mmap = true)"];

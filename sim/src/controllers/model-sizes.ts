@@ -1,11 +1,13 @@
 /**
  * Model sizes the simulated kubelet needs (load time, whether a model fits GPU memory), extracted
- * from ../shared/data/model-facts.json (weights and minimum GPU memory per replica, GiB). Names not
+ * from ../shared/data/model-facts.json (weights and minimum GPU memory per replica in GiB, gated). Names not
  * listed are estimated from the parameter count in the name (`7B` → 2 bytes per parameter).
  */
 
 export interface ModelSize {
   id: string;
+  /** Licence must be accepted on HuggingFace: downloads need a token. */
+  gated: boolean;
   /** KAITO preset name, when KAITO has one. */
   kaitoPreset: string | null;
   weightsGiB: number;
@@ -18,6 +20,7 @@ export interface ModelSize {
 export const MODEL_SIZES: readonly ModelSize[] = [
   {
     id: "meta-llama/Llama-3.2-1B-Instruct",
+    gated: true,
     kaitoPreset: null,
     weightsGiB: 2.3,
     minGpuMemoryGiB: 5.6,
@@ -26,6 +29,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "meta-llama/Llama-3.2-3B-Instruct",
+    gated: true,
     kaitoPreset: null,
     weightsGiB: 5.98,
     minGpuMemoryGiB: 10.4,
@@ -34,6 +38,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3-0.6B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 1.11,
     minGpuMemoryGiB: 5.0,
@@ -42,6 +47,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3-1.7B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 3.2,
     minGpuMemoryGiB: 7.3,
@@ -50,6 +56,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "microsoft/Phi-4-mini-instruct",
+    gated: false,
     kaitoPreset: "phi-4-mini-instruct",
     weightsGiB: 7.15,
     minGpuMemoryGiB: 11.8,
@@ -58,6 +65,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "google/gemma-3-4b-it",
+    gated: true,
     kaitoPreset: "gemma-3-4b-instruct",
     weightsGiB: 8.01,
     minGpuMemoryGiB: 12.0,
@@ -66,6 +74,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "meta-llama/Llama-3.1-8B-Instruct",
+    gated: true,
     kaitoPreset: "llama-3.1-8b-instruct",
     weightsGiB: 14.96,
     minGpuMemoryGiB: 20.5,
@@ -74,6 +83,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3-8B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 15.26,
     minGpuMemoryGiB: 21.0,
@@ -82,6 +92,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "mistralai/Ministral-3-8B-Instruct-2512",
+    gated: false,
     kaitoPreset: "ministral-3-8b-instruct",
     weightsGiB: 16.39,
     minGpuMemoryGiB: 22.2,
@@ -90,6 +101,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "microsoft/phi-4",
+    gated: false,
     kaitoPreset: "phi-4",
     weightsGiB: 27.31,
     minGpuMemoryGiB: 34.9,
@@ -98,6 +110,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "openai/gpt-oss-20b",
+    gated: false,
     kaitoPreset: "gpt-oss-20b",
     weightsGiB: 13.72,
     minGpuMemoryGiB: 18.2,
@@ -106,6 +119,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3-30B-A3B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 56.87,
     minGpuMemoryGiB: 66.8,
@@ -114,6 +128,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3-32B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 61.02,
     minGpuMemoryGiB: 72.8,
@@ -122,6 +137,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "google/gemma-3-27b-it",
+    gated: true,
     kaitoPreset: "gemma-3-27b-instruct",
     weightsGiB: 51.1,
     minGpuMemoryGiB: 60.7,
@@ -130,6 +146,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 58.82,
     minGpuMemoryGiB: 68.2,
@@ -138,6 +155,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "Qwen/Qwen3.6-35B-A3B",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 66.97,
     minGpuMemoryGiB: 77.4,
@@ -146,6 +164,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "google/gemma-4-26B-A4B-it",
+    gated: false,
     kaitoPreset: null,
     weightsGiB: 48.07,
     minGpuMemoryGiB: 56.6,
@@ -154,6 +173,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "meta-llama/Llama-3.3-70B-Instruct",
+    gated: true,
     kaitoPreset: "llama-3.3-70b-instruct",
     weightsGiB: 131.42,
     minGpuMemoryGiB: 154.4,
@@ -162,6 +182,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "openai/gpt-oss-120b",
+    gated: false,
     kaitoPreset: "gpt-oss-120b",
     weightsGiB: 64.4,
     minGpuMemoryGiB: 74.7,
@@ -170,6 +191,7 @@ export const MODEL_SIZES: readonly ModelSize[] = [
   },
   {
     id: "deepseek-ai/DeepSeek-R1-0528",
+    gated: false,
     kaitoPreset: "deepseek-r1-0528",
     weightsGiB: 1249.83,
     minGpuMemoryGiB: 1496.7,
@@ -194,6 +216,7 @@ export function modelSize(model: string): ModelSize {
   const weightsGiB = Math.round(billions * 1.86 * 100) / 100;
   return {
     id: model,
+    gated: false,
     kaitoPreset: null,
     weightsGiB,
     minGpuMemoryGiB: Math.round(((weightsGiB + 1 + 2.5) / 0.9) * 10) / 10,

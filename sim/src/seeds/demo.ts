@@ -22,6 +22,8 @@ export const DEMO_NAMESPACES = ["default", "team-a", "team-b", "kubeairunway-sys
 
 /** Everything that tolerates the GPU taint goes to the H100 pool; the A100 node is kept for the 70B model. */
 const h100Pool = { "cloud.google.com/gke-nodepool": "h100-pool" };
+/** Gated models (Llama, Gemma) need the token the demo stores in Secret `hf-token`. */
+const hfToken = { name: "hf-token", key: "HF_TOKEN" };
 const tolerateGpu = [{ key: "nvidia.com/gpu", operator: "Exists" as const, effect: "NoSchedule" as const }];
 
 /** The demo deployments, as a user would enter them in the wizard, with the state each ends in. */
@@ -71,6 +73,7 @@ export const DEMO_DEPLOYMENTS: {
       runtime: "kuberay",
       engine: "vllm",
       name: "llama-3-1-8b",
+      hfTokenSecret: hfToken,
       namespace: "team-b",
       model: "meta-llama/Llama-3.1-8B-Instruct",
       tolerations: tolerateGpu,
@@ -83,6 +86,7 @@ export const DEMO_DEPLOYMENTS: {
       runtime: "kaito",
       engine: "vllm",
       name: "llama-3-3-70b",
+      hfTokenSecret: hfToken,
       namespace: "team-b",
       model: "meta-llama/Llama-3.3-70B-Instruct",
       gpusPerReplica: 4,
@@ -95,6 +99,7 @@ export const DEMO_DEPLOYMENTS: {
       runtime: "kaito",
       engine: "vllm",
       name: "gemma-3-27b",
+      hfTokenSecret: hfToken,
       namespace: "team-b",
       model: "google/gemma-3-27b-it",
       nodeSelector: { "cloud.google.com/gke-nodepool": "h200-pool" },
