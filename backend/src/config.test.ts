@@ -24,6 +24,9 @@ describe("loadConfig", () => {
   });
 
   it("splits CORS_ORIGINS on commas", () => {
-    expect(loadConfig({ CORS_ORIGINS: "http://a.example, http://b.example" }).corsOrigins).toEqual(["http://a.example", "http://b.example"]);
+    expect(loadConfig({ CORS_ORIGINS: "http://a.example, http://b.example" }).corsOrigins).toEqual([
+      "http://a.example",
+      "http://b.example",
+    ]);
   });
 });

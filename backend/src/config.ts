@@ -22,10 +22,14 @@ export const ConfigSchema = z.object({
   AUTH_MODE: z
     .enum(["none", "kubernetes"])
     .optional()
-    .describe("`none`: single user, acts with the kubeconfig identity. `kubernetes`: Bearer tokens checked by TokenReview. Default none on a laptop, kubernetes in a cluster."),
+    .describe(
+      "`none`: single user, acts with the kubeconfig identity. `kubernetes`: Bearer tokens checked by TokenReview. Default none on a laptop, kubernetes in a cluster.",
+    ),
   AUTH_ALLOW_ANONYMOUS_CLUSTER_READS: bool
     .default(false)
-    .describe("Let callers without a token use `cluster` routes (catalog-level reads as the backend's ServiceAccount); needed by the Headlamp plugin's service-proxy lane."),
+    .describe(
+      "Let callers without a token use `cluster` routes (catalog-level reads as the backend's ServiceAccount); needed by the Headlamp plugin's service-proxy lane.",
+    ),
   CORS_ORIGINS: csv.default([]).describe("Comma-separated origins allowed to call the API from a browser (none by default)."),
   KUBECONFIG: z.string().optional().describe("Path of the kubeconfig to use outside a cluster (default ~/.kube/config)."),
   KUBE_CONTEXT: z.string().optional().describe("Kubeconfig context to use (default: the current context)."),
