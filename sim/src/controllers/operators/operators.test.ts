@@ -72,6 +72,11 @@ describe("KAITO operator", () => {
     expect(pod?.metadata.labels?.["kaito.sh/workspace"]).toBe("workspace-phi-4");
     const metrics = parsePromText(await scrape(c, "workspace-phi-4-0", 5000));
     expect(metrics.samples.find((s) => s.name === "vllm:num_requests_running")?.labels.model_name).toBe("phi-4");
+
+    // Deleting the Workspace takes its StatefulSet, Services and pod with it (ownerReferences).
+    c.store.delete(WORKSPACES, "default", "workspace-phi-4", ADMIN);
+    await waitFor(() => !c.store.get(R.pods, "default", "workspace-phi-4-0") && !c.store.get(R.statefulsets, "default", "workspace-phi-4"), 3000, "children gone");
+    expect(c.store.get(R.services, "default", "workspace-phi-4")).toBeUndefined();
   });
 
   it("keeps a Workspace whose model does not fit the node's GPU Pending (not failed) while its pod crash-loops", async () => {
