@@ -5,7 +5,7 @@ SHELL := /bin/bash
 BUN := $(shell scripts/ensure-bun.sh)
 export PATH := $(dir $(BUN)):$(PATH)
 
-.PHONY: help install demo sim test lint typecheck build build-frontend bench clean
+.PHONY: help install demo sim test lint typecheck build build-frontend build-plugin bench clean manifests docs
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -31,7 +31,18 @@ lint: install ## Biome lint + format check, and type-check every package
 build-frontend: install
 	@if [ -f frontend/index.html ]; then cd frontend && $(BUN) x vite build; else echo "frontend not built yet (no frontend/index.html)"; fi
 
-build: install build-frontend ## Build the SPA (and, as they exist, the plugin and the binary)
+build-plugin: install
+	cd plugins/headlamp && $(BUN) run package
+
+build: install build-frontend build-plugin ## Build the SPA, the Headlamp plugin tarball and the single binary dist/kubeairunway (SPA embedded)
+	scripts/build-binary.sh
+
+manifests: ## Render the Helm chart with defaults into deploy/manifests/kubeairunway.yaml
+	scripts/render-manifests.sh
+
+docs: install ## Regenerate docs/api.md (from the contract) and the configuration reference in docs/operations.md
+	$(BUN) scripts/gen-api-docs.ts
+	$(BUN) scripts/config-docs.ts
 
 bench: install ## Run the benchmarks against the simulated cluster and print their tables
 	$(BUN) scripts/bench.ts
