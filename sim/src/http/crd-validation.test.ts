@@ -118,11 +118,21 @@ describe("custom resources validated against the real CRDs", () => {
     const crd = await ext.readCustomResourceDefinition({ name: "workspaces.kaito.sh" });
     expect(crd.status?.conditions?.find((c) => c.type === "Established")?.status).toBe("True");
     const res = await t.request("admin", "/apis/kaito.sh/v1beta1");
-    const names = ((await res.json()) as { resources: { name: string }[] }).resources.map((r) => r.name);
-    expect(names).toEqual(
-      ["inferencesets", "inferencesets/scale", "inferencesets/status", "workspaces", "workspaces/status"].filter((n) => names.includes(n)),
-    );
-    expect(names).toContain("workspaces/status");
+    const list = (await res.json()) as {
+      groupVersion: string;
+      resources: { name: string; kind: string; namespaced: boolean; verbs: string[] }[];
+    };
+    expect(list.groupVersion).toBe("kaito.sh/v1beta1");
+    expect(list.resources.map((r) => `${r.name}:${r.kind}`)).toEqual([
+      "inferencesets:InferenceSet",
+      "inferencesets/scale:Scale",
+      "inferencesets/status:InferenceSet",
+      "workspaces:Workspace",
+      "workspaces/status:Workspace",
+    ]);
+    expect(list.resources[3]).toMatchObject({ namespaced: true, verbs: expect.arrayContaining(["list", "watch", "create"]) });
+    const group = (await (await t.request("admin", "/apis/kaito.sh")).json()) as { preferredVersion: { version: string } };
+    expect(group.preferredVersion.version).toBe("v1beta1");
   });
 
   it.each(exampleFiles.map((f) => [f.slice(CRDS.length + 1), f]))("accepts the upstream example %s", async (_name, file) => {
