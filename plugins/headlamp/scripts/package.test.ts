@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { MAX_BUNDLE_BYTES, type PackageResult, packagePlugin } from "./package";
@@ -30,6 +31,30 @@ describe("packaging (headlamp-plugin build, tarball, Artifact Hub metadata)", ()
     const main = readFileSync(join(pluginDir, "dist/main.js"), "utf8");
     expect(main).toContain("pluginLib.React");
     expect(main).not.toContain("react.production");
+  });
+
+  it("loads in a page the way Headlamp loads it (UMD on window.pluginLib) and registers everything", () => {
+    const calls: Record<string, unknown[][]> = {};
+    const spy =
+      (name: string) =>
+      (...args: unknown[]) => {
+        calls[name] = [...(calls[name] ?? []), args];
+      };
+    // Any host module: callable, constructible (KubeObject is extended), every property another stub.
+    const stub = (): unknown =>
+      new Proxy(function host() {}, {
+        get: (target, key) => (key === "prototype" ? target.prototype : stub()),
+        apply: () => stub(),
+        construct: () => ({}),
+      });
+    const pluginLib = new Proxy({} as Record<string, unknown>, {
+      get: (_t, key) => (typeof key === "string" && key.startsWith("register") ? spy(key) : stub()),
+    });
+    runInNewContext(readFileSync(join(pluginDir, "dist/main.js"), "utf8"), { pluginLib, globalThis: { pluginLib } });
+    expect(calls.registerRoute?.map(([route]) => (route as { path: string }).path)).toHaveLength(7);
+    expect(calls.registerSidebarEntry).toHaveLength(6);
+    expect(calls.registerPluginSettings?.[0]?.[0]).toBe(pkg.name);
+    expect(calls.registerDetailsViewSection).toHaveLength(1);
   });
 
   it("packs one folder holding exactly main.js and a package.json Headlamp will load", () => {

@@ -51,17 +51,31 @@ export function resetConfigStores(): void {
 
 export const ApiProxy = { request: vi.fn() };
 
+/**
+ * The KubeObject base: `useList`/`useGet` are spies shared by every subclass; an implementation
+ * can switch on `this.kind` to answer per class, the way Headlamp answers per resource.
+ */
 class KubeObject {
-  static useList = vi.fn(() => Object.assign([null, null], { items: null, errors: null }));
-  static useGet = vi.fn(() => Object.assign([null, null], { data: null, error: null }));
+  static kind = "";
+  static useList = vi.fn(() => [null, null]);
+  static useGet = vi.fn(() => [null, null]);
   constructor(public jsonData: Record<string, unknown>) {}
+}
+
+class Pod extends KubeObject {
+  static override kind = "Pod";
+}
+
+class Event extends KubeObject {
+  static override kind = "Event";
 }
 
 export const K8s = {
   useCluster: vi.fn(() => "test-cluster"),
   useClustersConf: vi.fn(() => ({ "test-cluster": {} })),
   cluster: { KubeObject },
-  ResourceClasses: {},
+  ResourceClasses: { Pod },
+  event: { default: Event },
 };
 
 export const Router = { createRouteURL: vi.fn((name: string) => `/c/test-cluster/${name}`) };
