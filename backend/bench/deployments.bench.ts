@@ -126,6 +126,7 @@ async function benchSeed(n: number): Promise<string[][]> {
     rows.push([`${n}`, "cold start: process spawn → cache synced", ms(coldStart), "", ""]);
     rows.push([`${n}`, "backend RSS after sync", `${rssSynced.toFixed(0)} MiB`, "", ""]);
     for (const [label, path] of [
+      ["baseline: GET /api/health", "/api/health"],
       ["GET /api/deployments (all)", "/api/deployments"],
       ["GET /api/deployments?limit=50", "/api/deployments?limit=50"],
       ["GET ?namespace=team-a&sort=-age", "/api/deployments?namespace=team-a&sort=-age"],
@@ -165,5 +166,9 @@ console.log(
   `\nDeployments API — ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), bun ${Bun.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 console.log(`${CONCURRENCY} concurrent clients, ${SECONDS} s per load run; sim in the bench process, backend as a child process`);
-console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min; other work on the machine skews tails)\n`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} (1 / 5 / 15 min; other work on the machine skews tails)\n`,
+);
 console.log(table(["deployments", "measure", "value / p50", "p99", "throughput"], all));

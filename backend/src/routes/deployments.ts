@@ -12,6 +12,9 @@ import { visibilityFor } from "../services/deployments/visibility";
 import type { AppEnv } from "../types";
 import { register } from "./register";
 
+/** Bodies smaller than this are sent as they are: compressing them saves less than it costs. */
+const GZIP_OVER_BYTES = 16 * 1024;
+
 /** Stale flag, uninstalled runtimes and failing informers: what a list reports besides its items. */
 function listMeta(views: DeploymentViews): ListMeta {
   const errors = views.cache
@@ -44,7 +47,12 @@ export function deploymentRoutes(app: Hono<AppEnv>): void {
     }
     views.refreshIfDue();
     const body = views.lister.listJson({ filter, limit, continue: token }, visibility, listMeta(views));
-    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
+    const headers = { "Content-Type": "application/json; charset=UTF-8", Vary: "Accept-Encoding" };
+    // Large lists go compressed (made once per cached body): a tenth of the bytes on every request.
+    if (body.json.byteLength > GZIP_OVER_BYTES && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+      return c.body(body.gzip(), 200, { ...headers, "Content-Encoding": "gzip" });
+    }
+    return c.body(body.json, 200, headers);
   });
 
   register(app, contract.getDeployment, async ({ params, identity, c }) => {

@@ -19,11 +19,27 @@ interface CachedRows {
   rows: Row[];
 }
 
+/** A list response body, encoded once: UTF-8 JSON, and its gzip made on first demand. */
+export interface ListBody {
+  json: Uint8Array<ArrayBuffer>;
+  gzip(): Uint8Array<ArrayBuffer>;
+}
+
 interface CachedBody {
   version: number;
   meta: string;
-  /** UTF-8 bytes: encoded once, so a repeated request costs no per-request encoding of a large body. */
-  body: Uint8Array<ArrayBuffer>;
+  body: ListBody;
+}
+
+function listBody(json: Uint8Array<ArrayBuffer>): ListBody {
+  let gzipped: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    json,
+    gzip: () => {
+      gzipped ??= Bun.gzipSync(json, { level: 6 }) as Uint8Array<ArrayBuffer>;
+      return gzipped;
+    },
+  };
 }
 
 const encoder = new TextEncoder();
@@ -45,8 +61,8 @@ export class DeploymentLister {
 
   constructor(private readonly index: DeploymentIndex) {}
 
-  /** The response body as UTF-8 JSON (DeploymentList). Throws InvalidInputError on a bad continue token. */
-  listJson(page: ListPage, visibility: Visibility, meta: ListMeta): Uint8Array<ArrayBuffer> {
+  /** The response body (DeploymentList), encoded. Throws InvalidInputError on a bad continue token. */
+  listJson(page: ListPage, visibility: Visibility, meta: ListMeta): ListBody {
     this.index.flush();
     const version = this.index.version;
     const key = filterKey(page.filter, visibility);
@@ -66,9 +82,9 @@ export class DeploymentLister {
       `{"items":[${items.map((r) => r.json).join(",")}]` +
       (next ? `,"continue":${JSON.stringify(next)}` : "") +
       `,"total":${rows.length},"stale":${meta.stale},"notInstalled":${JSON.stringify(meta.notInstalled)},"errors":${JSON.stringify(meta.errors)}}`;
-    const bytes = encoder.encode(body);
-    remember(this.bodyCache, bodyKey, { version, meta: metaJson, body: bytes });
-    return bytes;
+    const encoded = listBody(encoder.encode(body));
+    remember(this.bodyCache, bodyKey, { version, meta: metaJson, body: encoded });
+    return encoded;
   }
 
   private rows(key: string, filter: ListFilter, visibility: Visibility, version: number): Row[] {
