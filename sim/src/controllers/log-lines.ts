@@ -261,7 +261,10 @@ export function requestLines(p: ContainerProfile, random: () => number, now: Dat
     case "ray-worker":
     case "trtllm":
     case "transformers": {
-      const api = p.role === "ray-worker" ? "" : "(APIServer pid=1) ";
+      const api =
+        p.role === "ray-worker"
+          ? `(ServeReplica:llms:LLMServer:${p.servedModel.replaceAll(/[^a-zA-Z0-9]/g, "_")} pid=1234) `
+          : "(APIServer pid=1) ";
       return [
         `${api}INFO:     ${client}:${40000 + Math.floor(random() * 20000)} - "POST /v1/chat/completions HTTP/1.1" 200 OK`,
         `${api}INFO ${vllmTime(now)} [loggers.py:123] Engine 000: Avg prompt throughput: ${prompt} tokens/s, Avg generation throughput: ${gen} tokens/s, Running: ${running} reqs, Waiting: 0 reqs, GPU KV cache usage: ${(random() * 40).toFixed(1)}%, Prefix cache hit rate: ${(random() * 50).toFixed(1)}%`,

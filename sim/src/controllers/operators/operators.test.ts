@@ -75,7 +75,11 @@ describe("KAITO operator", () => {
 
     // Deleting the Workspace takes its StatefulSet, Services and pod with it (ownerReferences).
     c.store.delete(WORKSPACES, "default", "workspace-phi-4", ADMIN);
-    await waitFor(() => !c.store.get(R.pods, "default", "workspace-phi-4-0") && !c.store.get(R.statefulsets, "default", "workspace-phi-4"), 3000, "children gone");
+    await waitFor(
+      () => !c.store.get(R.pods, "default", "workspace-phi-4-0") && !c.store.get(R.statefulsets, "default", "workspace-phi-4"),
+      3000,
+      "children gone",
+    );
     expect(c.store.get(R.services, "default", "workspace-phi-4")).toBeUndefined();
   });
 
