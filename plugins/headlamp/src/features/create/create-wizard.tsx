@@ -66,7 +66,7 @@ export function CreateWizard() {
   };
 
   return (
-    <SectionBox title="Create deployment" backLink={ROUTES.deployments.path}>
+    <SectionBox title="Create deployment" backLink={Router.createRouteURL(ROUTES.deployments.name)}>
       <Stepper activeStep={step} sx={{ mb: 3 }}>
         {STEPS.map((label) => (
           <Step key={label}>

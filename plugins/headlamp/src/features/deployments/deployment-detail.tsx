@@ -1,3 +1,4 @@
+import { Router } from "@kinvolk/headlamp-plugin/lib";
 import { ConditionsTable, Link, Loader, NameValueTable, SectionBox } from "@kinvolk/headlamp-plugin/lib/CommonComponents";
 import { Alert, Box } from "@mui/material";
 import { useParams } from "react-router-dom";
@@ -43,7 +44,7 @@ export function DeploymentDetail() {
   ];
   return (
     <>
-      <SectionBox title={summary.name} backLink={ROUTES.deployments.path}>
+      <SectionBox title={summary.name} backLink={Router.createRouteURL(ROUTES.deployments.name)}>
         <NameValueTable rows={rows} />
         <Box mt={2}>
           <DeleteAction runtime={view.runtime} namespace={summary.namespace} name={summary.name} />
