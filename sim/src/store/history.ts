@@ -52,3 +52,34 @@ export class EventHistory {
     return this.buffer.slice(lo);
   }
 }
+
+/** Store events fan-out: synchronous listeners plus the bounded history. */
+export class EventBus {
+  readonly history: EventHistory;
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+
+  constructor(historySize: number) {
+    this.history = new EventHistory(historySize);
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records `event` and calls every listener; a throwing listener cannot break the write. */
+  emit(event: StoreEvent): void {
+    this.history.push(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A broken listener must not break the write that triggered it.
+      }
+    }
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
+}

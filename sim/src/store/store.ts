@@ -15,7 +15,7 @@ import type { Collection } from "./collection";
 import { crdStatus, resourceInfoFromCrd } from "./crd-hooks";
 import { Deleter } from "./deletion";
 import { alreadyExists, invalid, notFound, StatusError } from "./errors";
-import { EventHistory } from "./history";
+import { EventBus } from "./history";
 import { listCollection } from "./listing";
 import { applyPatch } from "./patch";
 import { isCrdType, ResourceRegistry } from "./registry";
@@ -57,8 +57,7 @@ const gvOf = (type: ResourceType) => (type.group ? `${type.group}/${type.version
 export class ObjectStore {
   private revision = 0;
   private readonly registry = new ResourceRegistry();
-  private readonly listeners = new Set<StoreListener>();
-  private readonly history: EventHistory;
+  private readonly events: EventBus;
   private readonly deleter: Deleter;
   private nextClusterIP = 1;
   /** @internal */ readonly now: () => Date;
@@ -67,7 +66,7 @@ export class ObjectStore {
   private readonly onWrite: ((record: WriteRecord) => void) | undefined;
 
   constructor(options: ObjectStoreOptions = {}) {
-    this.history = new EventHistory(options.historySize ?? 25_000);
+    this.events = new EventBus(options.historySize ?? 25_000);
     this.now = options.now ?? (() => new Date());
     this.speed = options.speed ?? 1;
     this.random = options.random ?? Math.random;
@@ -126,7 +125,7 @@ export class ObjectStore {
   /** Lists with label/field selectors and paging. Items are frozen, in (namespace, name) order. */
   list(type: ResourceType, options: ListOptions = {}): ListResult {
     const info = this.resolve(type);
-    return listCollection(this.collection(info), info, options, this.revision, this.history.oldestResumable);
+    return listCollection(this.collection(info), info, options, this.revision, this.events.history.oldestResumable);
   }
 
   /** Number of objects of all namespaced types in `namespace` (namespace termination). */
@@ -266,24 +265,23 @@ export class ObjectStore {
 
   /** Calls `listener` synchronously after every committed change. Returns an unsubscribe function. */
   subscribe(listener: StoreListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   /** Events after revision `rv`, oldest first; throws 410 Expired when `rv` is older than the history. */
   eventsSince(rv: number): StoreEvent[] {
-    return this.history.since(rv);
+    return this.events.history.since(rv);
   }
 
   /** Forgets the event history up to now, so any resume from an earlier revision gets 410 (fault injection). */
   compactHistory(): void {
-    this.history.compactTo(this.revision);
+    this.events.history.compactTo(this.revision);
   }
 
   /** Stops pending timers (graceful deletions). */
   close(): void {
     this.deleter.close();
-    this.listeners.clear();
+    this.events.clear();
   }
 
   // ----- internals shared with Deleter -----
@@ -311,14 +309,7 @@ export class ObjectStore {
       resourceVersion: this.revision,
       ...(previous ? { previous } : {}),
     };
-    this.history.push(event);
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A broken listener must not break the write that triggered it.
-      }
-    }
+    this.events.emit(event);
     if (type === "DELETED" && isCrdType(info)) this.deleter.afterCrdRemoved(object);
     return object;
   }
