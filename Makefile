@@ -26,7 +26,7 @@ test: install ## Run every suite; ends with one line "N passed, N failed"
 	$(BUN) scripts/test-all.ts
 
 lint: install ## Biome lint + format check, and type-check every package
-	$(BUN) scripts/test-all.ts lint typecheck:shared typecheck:backend typecheck:sim
+	$(BUN) scripts/test-all.ts lint 'typecheck:*'
 
 build-frontend: install
 	@if [ -f frontend/index.html ]; then cd frontend && $(BUN) x vite build; else echo "frontend not built yet (no frontend/index.html)"; fi

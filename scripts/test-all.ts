@@ -58,7 +58,9 @@ async function run(suite: Suite): Promise<Counts> {
 
 const total: Counts = { passed: 0, failed: 0 };
 const summary: string[] = [];
-for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+/** `typecheck:*` selects every suite whose name starts with `typecheck:`. */
+const selected = (name: string) => only.length === 0 || only.some((o) => (o.endsWith("*") ? name.startsWith(o.slice(0, -1)) : o === name));
+for (const suite of suites.filter((s) => selected(s.name))) {
   const counts = await run(suite);
   total.passed += counts.passed;
   total.failed += counts.failed;
