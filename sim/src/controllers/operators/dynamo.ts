@@ -166,15 +166,15 @@ function reconcile(rt: ControllerRuntime, hints: ProfileHints, dgd: KubeObject, 
       if (svc.componentType === "frontend" && model)
         hints.set(`${ns}/nvidia.com/selector=${desired.metadata.name}`, { servedModel: model });
       deployment = ensure(rt, R.deployments, desired, actor);
-      const replicas = (desired.spec as { replicas: number }).replicas;
-      if ((deployment.spec as { replicas?: number }).replicas !== replicas) {
-        deployment = rt.store.mutate(
-          R.deployments,
-          ns,
-          desired.metadata.name,
-          actor,
-          (d) => ((d.spec as { replicas: number }).replicas = replicas),
-        );
+      // Spec edits (replicas, args, image…) roll the Deployment, as the operator's update does.
+      const want = desired.spec as { replicas: number; template: unknown };
+      const have = deployment.spec as { replicas?: number; template?: unknown };
+      if (have.replicas !== want.replicas || JSON.stringify(have.template) !== JSON.stringify(want.template)) {
+        deployment = rt.store.mutate(R.deployments, ns, desired.metadata.name, actor, (d) => {
+          const spec = d.spec as { replicas: number; template: unknown };
+          spec.replicas = want.replicas;
+          spec.template = want.template;
+        });
       }
       ensure(rt, R.services, serviceFor(dgd, serviceName, svc), actor);
     } catch (error) {

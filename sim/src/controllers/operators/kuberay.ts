@@ -13,7 +13,7 @@ import type { ProfileHints } from "../pod-profile";
 import type { ControllerRuntime } from "../runtime";
 import { controllerRef, isPodReady, templateHash } from "../workloads";
 import { condition, ensure, ownerKeys, podProblem, startOperator, writeStatus } from "./common";
-import { RAYCLUSTERS, randomSuffix, reconcileRayCluster } from "./raycluster";
+import { RAYCLUSTERS, type RayClusterSpec, randomSuffix, reconcileRayCluster } from "./raycluster";
 
 export const RAYSERVICES = { group: "ray.io", version: "v1", resource: "rayservices" } as const;
 const HASH = "ray.io/hash-without-replicas-and-workers-to-delete";
@@ -50,6 +50,22 @@ interface ServiceStatus {
 
 function clusterFor(rt: ControllerRuntime, rs: KubeObject, name: string | undefined): KubeObject | undefined {
   return name ? rt.store.get(RAYCLUSTERS, rs.metadata.namespace, name) : undefined;
+}
+
+/** KubeRay's cluster hash ignores worker replica counts, so scaling does not start a new cluster. */
+export function configHash(config: RayClusterSpec): string {
+  const groups = (config.workerGroupSpecs ?? []).map(({ replicas: _r, minReplicas: _min, maxReplicas: _max, ...rest }) => rest);
+  return templateHash({ ...config, workerGroupSpecs: groups });
+}
+
+function syncReplicas(rt: ControllerRuntime, cluster: KubeObject, config: RayClusterSpec, actor: Actor): void {
+  const counts = (groups: RayClusterSpec["workerGroupSpecs"]) =>
+    JSON.stringify((groups ?? []).map((g) => [g.replicas, g.minReplicas, g.maxReplicas]));
+  const current = (cluster.spec as RayClusterSpec).workerGroupSpecs;
+  if (counts(current) === counts(config.workerGroupSpecs)) return;
+  rt.store.mutate(RAYCLUSTERS, cluster.metadata.namespace, cluster.metadata.name, actor, (c) => {
+    (c.spec as RayClusterSpec).workerGroupSpecs = structuredClone(config.workerGroupSpecs);
+  });
 }
 
 function createCluster(rt: ControllerRuntime, hints: ProfileHints, rs: KubeObject, actor: Actor, hash: string): string {
@@ -137,7 +153,8 @@ function reconcile(
 ): void {
   const ns = rs.metadata.namespace ?? "default";
   const status = (rs.status ?? {}) as { activeServiceStatus?: ServiceStatus; pendingServiceStatus?: ServiceStatus };
-  const hash = templateHash((rs.spec as { rayClusterConfig?: unknown }).rayClusterConfig);
+  const config = (rs.spec as { rayClusterConfig?: RayClusterSpec }).rayClusterConfig ?? {};
+  const hash = configHash(config);
   let active = clusterFor(rt, rs, status.activeServiceStatus?.rayClusterName);
   let pending = clusterFor(rt, rs, status.pendingServiceStatus?.rayClusterName);
   if (!pending && (!active || active.metadata.annotations?.[HASH] !== hash)) {
@@ -149,6 +166,8 @@ function reconcile(
     );
   const allReady = (c: KubeObject | undefined) => (c?.status as { state?: string } | undefined)?.state === "ready";
   // First cluster: promote as soon as the head is up; upgrades: only once the new cluster is fully ready.
+  // Scaling (replicas only) is applied to the running cluster in place, like KubeRay's hash rule.
+  if (active && active.metadata.annotations?.[HASH] === hash) syncReplicas(rt, active, config, actor);
   if (pending && ((!active && headReady(pending)) || (active && allReady(pending)))) {
     if (active) rt.store.delete(RAYCLUSTERS, ns, active.metadata.name, actor);
     active = pending;

@@ -184,6 +184,27 @@ describe("KubeRay operator", () => {
     expect(selector["ray.io/cluster"]).toBe(activeName());
   });
 
+  it("scales workers in place when only replicas change (no new cluster)", async () => {
+    cluster = await operatorCluster([cpu, h100], ["kuberay"]);
+    const c = cluster;
+    c.store.create(R.secrets, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "Secret"), ADMIN);
+    c.store.create(RAYSERVICES, await upstreamExample("kuberay/examples/ray-service.llm-serve.yaml", "RayService"), ADMIN);
+    await waitFor(() => conditionOf(get(RAYSERVICES, "ray-serve-llm"), "Ready")?.status === "True", 8000, "Ready");
+    const active = (statusOf(get(RAYSERVICES, "ray-serve-llm")).activeServiceStatus as { rayClusterName: string }).rayClusterName;
+    c.store.mutate(RAYSERVICES, "default", "ray-serve-llm", ADMIN, (rs) => {
+      const group = (rs.spec as { rayClusterConfig: { workerGroupSpecs: { replicas: number; maxReplicas: number }[] } }).rayClusterConfig
+        .workerGroupSpecs[0]!;
+      group.replicas = 2;
+      group.maxReplicas = 2;
+    });
+    const workers = () =>
+      c.store.list(R.pods, { namespace: "default", labelSelector: `ray.io/cluster=${active},ray.io/node-type=worker` }).items;
+    await waitFor(() => workers().length === 2, 3000, "second worker");
+    await waitFor(() => (statusOf(get(RAYSERVICES, "ray-serve-llm")).numServeEndpoints as number) === 3, 8000, "3 serve endpoints");
+    expect((statusOf(get(RAYSERVICES, "ray-serve-llm")).activeServiceStatus as { rayClusterName: string }).rayClusterName).toBe(active);
+    expect(conditionOf(get(RAYSERVICES, "ray-serve-llm"), "UpgradeInProgress")?.reason).toBe("NoPendingCluster");
+  });
+
   it("reports DEPLOY_FAILED when the workers' GPUs are too small for the model", async () => {
     const small: NodeShape = {
       ...h100,
@@ -262,6 +283,33 @@ describe("Dynamo operator", () => {
     expect(models.data[0]?.id).toBe("Qwen/Qwen3-0.6B");
     const prefill = pods.find((p) => sub(p) === "prefill")!;
     expect(parsePromText(await scrape(c, prefill.metadata.name, 9090)).types.get("dynamo_component_requests_total")).toBe("counter");
+  });
+
+  it("rolls a component's Deployment when the graph's spec changes", async () => {
+    cluster = await operatorCluster([cpu, h100], ["dynamo"]);
+    const c = cluster;
+    createSecret(c.store, "hf-token-secret", ["HF_TOKEN"]);
+    c.store.create(DGDS, await upstreamExample("dynamo/examples/vllm-agg.yaml", "DynamoGraphDeployment"), ADMIN);
+    await waitFor(() => statusOf(get(DGDS, "vllm-agg")).state === "successful", 8000, "successful");
+    c.store.mutate(DGDS, "default", "vllm-agg", ADMIN, (dgd) => {
+      const worker = (dgd.spec as { services: Record<string, { replicas: number; extraPodSpec: { mainContainer: { args: string[] } } }> })
+        .services.VllmDecodeWorker!;
+      worker.replicas = 2;
+      worker.extraPodSpec.mainContainer.args = ["--model", "Qwen/Qwen3-8B"];
+    });
+    const workerPods = () =>
+      c.store
+        .list(R.pods, { namespace: "default", labelSelector: "nvidia.com/dynamo-component=VllmDecodeWorker" })
+        .items.filter((p) => !p.metadata.deletionTimestamp);
+    await waitFor(
+      () =>
+        statusOf(get(DGDS, "vllm-agg")).state === "successful" &&
+        workerPods().length === 2 &&
+        workerPods().every((p) => JSON.stringify(p.spec).includes("Qwen/Qwen3-8B")),
+      8000,
+      "rolled to the new args with 2 replicas",
+    );
+    expect((statusOf(get(DGDS, "vllm-agg")).services as Record<string, { readyReplicas: number }>).VllmDecodeWorker?.readyReplicas).toBe(2);
   });
 
   it("holds workers in CreateContainerConfigError until the envFromSecret Secret exists", async () => {

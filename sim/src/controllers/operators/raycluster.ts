@@ -27,6 +27,7 @@ export interface RayClusterSpec {
     groupName: string;
     replicas?: number;
     minReplicas?: number;
+    maxReplicas?: number;
     numOfHosts?: number;
     rayStartParams?: Record<string, string>;
     template?: PodTemplate;
