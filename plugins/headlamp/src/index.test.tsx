@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { registerDetailsViewSection, registerPluginSettings, registerRoute, registerSidebarEntry } from "@kinvolk/headlamp-plugin/lib";
+import { K8s, registerDetailsViewSection, registerPluginSettings, registerRoute, registerSidebarEntry } from "@kinvolk/headlamp-plugin/lib";
 import { render, screen } from "@testing-library/react";
 import type { ComponentType } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { runningPod, workspace } from "./testing/fixtures";
 
 vi.mock("@kinvolk/headlamp-plugin/lib", () => import("./testing/headlamp-lib-mock"));
 vi.mock("@kinvolk/headlamp-plugin/lib/CommonComponents", () => import("./testing/common-components-mock"));
@@ -61,23 +62,21 @@ describe("plugin registrations", () => {
     expect(paths.indexOf("/kubeairunway/deployments/create")).toBeLessThan(paths.indexOf("/kubeairunway/deployments/:namespace/:name"));
   });
 
-  it("adds a section to Headlamp's Workspace pages with the status and a link, and nothing to other kinds", () => {
+  it("adds a section to Headlamp's Workspace pages with the live status and a link, and nothing to other kinds", () => {
     const Section = vi.mocked(registerDetailsViewSection).mock.calls[0]?.[0] as ComponentType<{ resource: unknown }>;
-    const workspace = {
-      apiVersion: "kaito.sh/v1beta1",
-      kind: "Workspace",
-      metadata: {
-        name: "phi",
-        namespace: "team-a",
-        creationTimestamp: "2026-01-01T00:00:00Z",
-        annotations: { "kubeairunway.io/model": "phi-4" },
-      },
-      resource: { labelSelector: { matchLabels: { apps: "phi" } } },
-      inference: { preset: { name: "phi-4" } },
-    };
-    const { container } = render(<Section resource={{ jsonData: workspace }} />);
+    const ready = [
+      { type: "InferenceReady", status: "True" },
+      { type: "WorkspaceSucceeded", status: "True" },
+    ];
+    vi.mocked(K8s.ResourceClasses.Pod.useList).mockImplementation((() => [
+      [{ jsonData: runningPod("phi-0", "team-a", "phi") }],
+      null,
+    ]) as never);
+    const { container } = render(<Section resource={{ jsonData: workspace("phi", "team-a", ready) }} />);
     expect(screen.getByText("KubeAIRunway")).toBeTruthy();
-    expect(screen.getByText("phi-4")).toBeTruthy();
+    expect(screen.getByText("microsoft/Phi-4-mini-instruct")).toBeTruthy();
+    expect(screen.getByText("Running")).toBeTruthy();
+    expect(screen.getByText("1/1 ready")).toBeTruthy();
     expect(container.querySelector('a[data-route="kubeairunway-deployment"]')?.getAttribute("href")).toContain('"name":"phi"');
     const pod = render(<Section resource={{ jsonData: { apiVersion: "v1", kind: "Pod", metadata: { name: "p" } } }} />);
     expect(pod.container.textContent).toBe("");
