@@ -106,6 +106,24 @@ describe.runIf(hasKubectl)("kubectl 1.32 against the sim", () => {
     expect((await kubectl("get", "configmap", "from-file", "-n", "team-a")).stderr).toContain('configmaps "from-file" not found');
   });
 
+  it("re-applies a Deployment with a strategic merge that keeps list items by merge key", async () => {
+    const manifest = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: smp\n  namespace: team-a\nspec:\n  selector:\n    matchLabels: {app: smp}\n  template:\n    metadata:\n      labels: {app: smp}\n    spec:\n      containers:\n      - name: app\n        image: ${image}\n        ports:\n        - containerPort: 8000\n`;
+    expect((await kubectl("apply", "-f", file("smp1.yaml", manifest("vllm:1")))).stdout.trim()).toBe("deployment.apps/smp created");
+    store.mutate(R.deployments, "team-a", "smp", admin, (d) => {
+      (d["spec"] as { template: { spec: { containers: { env?: unknown[] }[] } } }).template.spec.containers[0]!.env = [
+        { name: "ADDED_BY_SOMEONE", value: "1" },
+      ];
+    });
+    expect((await kubectl("apply", "-f", file("smp2.yaml", manifest("vllm:2")))).stdout.trim()).toBe("deployment.apps/smp configured");
+    const container = (
+      store.get(R.deployments, "team-a", "smp")?.["spec"] as { template: { spec: { containers: Record<string, unknown>[] } } }
+    ).template.spec.containers;
+    expect(container).toEqual([
+      { name: "app", image: "vllm:2", ports: [{ containerPort: 8000 }], env: [{ name: "ADDED_BY_SOMEONE", value: "1" }] },
+    ]);
+  });
+
   it("installs a real CRD with apply -f and rejects an invalid custom resource", async () => {
     const crd = await kubectl("apply", "-f", "/work/shared/crds/kaito/kaito.sh_workspaces.yaml");
     expect(crd.stdout.trim()).toBe("customresourcedefinition.apiextensions.k8s.io/workspaces.kaito.sh created");

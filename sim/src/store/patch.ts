@@ -1,9 +1,10 @@
 /**
  * PATCH bodies (kube-api.md §6): RFC 7386 merge patch, RFC 6902 JSON patch, and strategic merge
- * patch treated as a merge patch after its `$`-directives are stripped.
+ * patch (list merge keys for the common built-in lists, see strategic-merge.ts).
  */
 
 import { badRequest, StatusError } from "./errors";
+import { strategicMerge } from "./strategic-merge";
 import type { PatchType } from "./types";
 
 type Json = unknown;
@@ -18,7 +19,7 @@ export function applyPatch(target: Json, type: PatchType, patch: Json): Json {
     case "merge":
       return mergePatch(target, patch);
     case "strategic":
-      return mergePatch(target, stripDirectives(patch));
+      return strategicMerge(target, patch);
     case "json":
       return jsonPatch(target, patch);
   }
@@ -33,18 +34,6 @@ export function mergePatch(target: Json, patch: Json): Json {
     else result[key] = mergePatch(result[key], value);
   }
   return result;
-}
-
-/** Removes strategic-merge directives (`$patch`, `$retainKeys`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`). */
-function stripDirectives(patch: Json): Json {
-  if (Array.isArray(patch)) return patch.filter((item) => !(isObject(item) && item["$patch"] === "delete")).map(stripDirectives);
-  if (!isObject(patch)) return patch;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (key.startsWith("$")) continue;
-    out[key] = stripDirectives(value);
-  }
-  return out;
 }
 
 function invalidPatch(message: string): StatusError {
