@@ -59,18 +59,27 @@ interface ServiceListItem {
   spec?: { ports?: { name?: string; port?: number }[] };
 }
 
+async function labelledServices(request: KubeRequest, namespace?: string): Promise<ServiceListItem[]> {
+  const base = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/services` : "/api/v1/services";
+  const list = await request(`${base}?labelSelector=${encodeURIComponent(BACKEND_LABEL)}`, { autoLogoutOnAuthError: false });
+  return Array.isArray(list?.items) ? list.items : [];
+}
+
 /**
- * Finds the backend's Service by label in any namespace the user may list; when the user may not
- * list Services cluster-wide, or none carries the label, falls back to the chart's default place.
+ * Finds the backend's Service by label in any namespace the user may list: cluster-wide, or, when
+ * that is forbidden, in each of `namespaces` (Headlamp's allowed namespaces for the cluster). When
+ * nothing carries the label, falls back to the chart's default place.
  */
-export async function discoverBackend(request: KubeRequest): Promise<BackendTarget> {
+export async function discoverBackend(request: KubeRequest, namespaces: readonly string[] = []): Promise<BackendTarget> {
   const fallback: BackendTarget = { kind: "service", ...DEFAULT_TARGET, source: "default" };
-  let items: ServiceListItem[];
+  let items: ServiceListItem[] = [];
   try {
-    const list = await request(`/api/v1/services?labelSelector=${encodeURIComponent(BACKEND_LABEL)}`, { autoLogoutOnAuthError: false });
-    items = Array.isArray(list?.items) ? list.items : [];
+    items = await labelledServices(request);
   } catch {
-    return fallback;
+    for (const ns of namespaces) {
+      items = await labelledServices(request, ns).catch(() => []);
+      if (items.length > 0) break;
+    }
   }
   const svc = items.find((s) => s.metadata?.name && s.metadata.namespace);
   if (!svc?.metadata?.name || !svc.metadata.namespace) return fallback;
@@ -86,7 +95,11 @@ export async function discoverBackend(request: KubeRequest): Promise<BackendTarg
 }
 
 /** Applies the cluster's settings: a manual Service or URL wins; otherwise discovery. */
-export async function resolveBackend(request: KubeRequest, settings: ClusterBackendSettings | undefined): Promise<BackendTarget> {
+export async function resolveBackend(
+  request: KubeRequest,
+  settings: ClusterBackendSettings | undefined,
+  namespaces: readonly string[] = [],
+): Promise<BackendTarget> {
   if (settings?.mode === "url" && settings.url) {
     const parsed = parseDevUrl(settings.url);
     if ("url" in parsed) return { kind: "url", url: parsed.url };
@@ -95,5 +108,5 @@ export async function resolveBackend(request: KubeRequest, settings: ClusterBack
     const parsed = parseServiceAddress(settings.service);
     if (!("error" in parsed)) return { kind: "service", ...parsed, source: "manual" };
   }
-  return discoverBackend(request);
+  return discoverBackend(request, namespaces);
 }

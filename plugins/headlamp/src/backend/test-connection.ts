@@ -17,9 +17,10 @@ function sourceOf(target: BackendTarget): string {
 export async function testConnection(
   request: KubeRequest,
   settings: ClusterBackendSettings | undefined,
-  plainFetch: typeof fetch = fetch,
+  options: { namespaces?: readonly string[]; fetch?: typeof fetch } = {},
 ): Promise<ConnectionResult> {
-  const target = await resolveBackend(request, settings);
+  const target = await resolveBackend(request, settings, options.namespaces);
+  const plainFetch = options.fetch ?? fetch;
   const base = { target: describeTarget(target), source: sourceOf(target) };
   try {
     const version = await createBackendClient(request, target, plainFetch).version();

@@ -20,7 +20,9 @@ export function useBackend(): BackendConnection {
   const settings = settingsStore().useConfig()();
   const clusterSettings = cluster ? settings?.[cluster] : undefined;
   const request = useMemo(() => headlampRequest(cluster), [cluster]);
-  const resolved = useAsync(() => resolveBackend(request, clusterSettings), `${cluster}|${JSON.stringify(clusterSettings ?? {})}`);
+  const namespaces = K8s.cluster.getAllowedNamespaces(cluster);
+  const key = `${cluster}|${JSON.stringify(clusterSettings ?? {})}|${namespaces.join(",")}`;
+  const resolved = useAsync(() => resolveBackend(request, clusterSettings, namespaces), key);
   const client = useMemo(() => (resolved.data ? createBackendClient(request, resolved.data) : undefined), [request, resolved.data]);
   return { client, target: resolved.data, where: resolved.data ? describeTarget(resolved.data) : "" };
 }

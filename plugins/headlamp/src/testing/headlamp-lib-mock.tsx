@@ -73,7 +73,7 @@ class Event extends KubeObject {
 export const K8s = {
   useCluster: vi.fn(() => "test-cluster"),
   useClustersConf: vi.fn(() => ({ "test-cluster": {} })),
-  cluster: { KubeObject },
+  cluster: { KubeObject, getAllowedNamespaces: vi.fn((): string[] => []) },
   ResourceClasses: { Pod },
   event: { default: Event },
 };

@@ -62,7 +62,7 @@ export function BackendSettings({ data, onDataChange }: BackendSettingsProps) {
   };
   const runTest = async () => {
     setResult("testing");
-    setResult(await testConnection(request, settings));
+    setResult(await testConnection(request, settings, { namespaces: K8s.cluster.getAllowedNamespaces(cluster) }));
   };
 
   return (
