@@ -35,6 +35,14 @@ export const suites: Suite[] = [
   vitestBun("backend", "backend"),
   { name: "typecheck:frontend", cwd: "frontend", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
   vitestNode("frontend", "frontend"),
+  { name: "typecheck:frontend-e2e-stack", cwd: "frontend", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "e2e/stack"] },
+  {
+    // Debian Chromium via playwright-core against the sim + backend the suite starts itself.
+    name: "frontend-e2e",
+    cwd: "frontend",
+    kind: "vitest",
+    cmd: ["sh", "-c", '../scripts/ensure-chromium.sh && exec npx vitest run -c e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$0"', "{report}"],
+  },
   { name: "typecheck:plugin", cwd: "plugins/headlamp", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
   {
     name: "typecheck:plugin-sim",
