@@ -12,6 +12,7 @@ import { simRequest } from "../testing/sim-request";
 import { createManifests, renderDeployment } from "./create";
 import { listDeployments } from "./deployments";
 import { getDeployment } from "./detail";
+import { servedRuntimes } from "./installed";
 import { deleteDeployment } from "./remove";
 import { KubeCallError, type KubeRequest } from "./request";
 
@@ -188,5 +189,9 @@ describe("a cluster with only KAITO installed", () => {
   it("shows KubeRay and Dynamo as not installed, with no error and no rows", async () => {
     const listing = await listDeployments(simRequest(sim.url, sim.tokens.admin));
     expect(listing).toEqual({ items: [], notInstalled: ["dynamo", "kuberay"], errors: [] });
+  });
+
+  it("tells the wizard, from API discovery as a plain user, that only KAITO can be chosen", async () => {
+    expect(await servedRuntimes(simRequest(sim.url, sim.tokens.bob))).toEqual({ kaito: true, kuberay: false, dynamo: false });
   });
 });

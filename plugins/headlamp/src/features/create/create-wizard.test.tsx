@@ -94,6 +94,24 @@ describe("create wizard", () => {
     expect(posted[0]?.body).toEqual(expected[0]);
   });
 
+  it("offers only the runtimes whose CRDs the cluster serves", async () => {
+    request.mockImplementation(async (path: string) => {
+      if (path === "/apis/ray.io/v1") throw fail(404, "Not Found - the server could not find the requested resource");
+      if (path === "/apis/kaito.sh/v1beta1") return { resources: [{ name: "workspaces" }] };
+      throw fail(503, 'Service Unavailable - no endpoints available for service "kubeairunway"');
+    });
+    render(
+      <MemoryRouter>
+        <CreateWizard />
+      </MemoryRouter>,
+    );
+    fireEvent.change(screen.getByLabelText(/^Model/), { target: { value: "Qwen/Qwen3-0.6B" } });
+    next();
+    expect(await screen.findByText(/not installed in this cluster/)).toBeTruthy();
+    expect((screen.getByLabelText(/^KubeRay/) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText(/^KAITO/) as HTMLInputElement).disabled).toBe(false);
+  });
+
   it("shows the apiserver's own message when the user may not create it", async () => {
     const message =
       'rayservices.ray.io is forbidden: User "bob" cannot create resource "rayservices" in API group "ray.io" in the namespace "team-a"';

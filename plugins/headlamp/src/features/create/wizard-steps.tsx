@@ -1,5 +1,10 @@
+import { K8s } from "@kinvolk/headlamp-plugin/lib";
 import type { Engine } from "@kubeairunway/shared/schemas/common";
 import { Box, FormControlLabel, MenuItem, Radio, RadioGroup, TextField, Typography } from "@mui/material";
+import { useMemo } from "react";
+import { useAsync } from "../../components/use-async";
+import { headlampRequest } from "../../kube/headlamp-request";
+import { servedRuntimes } from "../../kube/installed";
 import { RUNTIME_IDS, runtimes } from "../../runtimes";
 import type { WizardCheck, WizardForm } from "./wizard-form";
 
@@ -36,8 +41,14 @@ function Field({
   );
 }
 
-/** The three runtimes from the shared descriptors (adding a runtime touches no UI code). */
+/**
+ * The three runtimes from the shared descriptors (adding a runtime touches no UI code); a runtime
+ * whose CRD the cluster does not serve cannot be chosen.
+ */
 export function RuntimeStep({ form, set }: StepProps) {
+  const cluster = K8s.useCluster();
+  const request = useMemo(() => headlampRequest(cluster), [cluster]);
+  const served = useAsync(() => servedRuntimes(request), `served|${cluster}`);
   return (
     <RadioGroup
       aria-label="Runtime"
@@ -52,9 +63,11 @@ export function RuntimeStep({ form, set }: StepProps) {
           key={id}
           value={id}
           control={<Radio />}
+          disabled={served.data?.[id] === false}
           label={
             <span>
               <strong>{runtimes[id].descriptor.displayName}</strong> — {runtimes[id].descriptor.description}
+              {served.data?.[id] === false ? " (not installed in this cluster)" : ""}
             </span>
           }
         />
