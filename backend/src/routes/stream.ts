@@ -51,6 +51,7 @@ export function streamRoutes(app: Hono<AppEnv>): void {
     let wake: (() => void) | undefined;
     let overflow = false;
     views.index.flush();
+    const stale = views.syncStale();
     // Subscribe and replay in the same tick: every change is either in the replay or in the queue.
     const unsubscribe = views.feed.subscribe((entry) => {
       if (queue.length >= MAX_QUEUED) overflow = true;
@@ -58,7 +59,7 @@ export function streamRoutes(app: Hono<AppEnv>): void {
       wake?.();
     });
     const replay = views.feed.replay(lastEventId);
-    if (views.cache.stale()) queue.unshift({ id: views.feed.lastId, seq: 0, event: { type: "stale", stale: true } });
+    if (stale) queue.unshift({ id: views.feed.lastId, seq: 0, event: { type: "stale", stale: true } });
     queue.unshift(...replay.entries);
 
     const passes = async (entry: FeedEntry): Promise<boolean> => {

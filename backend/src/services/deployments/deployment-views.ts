@@ -36,7 +36,15 @@ export interface DeploymentViews {
    * connected streams), so an idle backend does no work.
    */
   refreshIfDue(): void;
+  /**
+   * Compares the cache's stale flag with the last one announced on the feed and announces a flip.
+   * Runs on a short poll; a stream calls it on connect so its first state and the feed agree.
+   */
+  syncStale(): boolean;
 }
+
+/** How often the cache's stale flag is compared with what the stream last announced. */
+const STALE_POLL_MS = 500;
 
 export function createDeploymentViews(options: DeploymentViewsOptions): DeploymentViews {
   const { cache, providers } = options;
@@ -46,8 +54,16 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
   const now = options.now ?? Date.now;
   const interval = options.refreshIntervalMs ?? 30_000;
   let unsubscribe: (() => void) | undefined;
+  let staleTimer: ReturnType<typeof setInterval> | undefined;
   let lastStale = cache.stale();
   let lastRefresh = now();
+  // Not every informer announces its stale flips (nodes, events), so the flag is also polled.
+  const checkStale = () => {
+    const stale = cache.stale();
+    if (stale !== lastStale) feed.publishStale(stale);
+    lastStale = stale;
+    return stale;
+  };
   return {
     index,
     lister,
@@ -59,18 +75,20 @@ export function createDeploymentViews(options: DeploymentViewsOptions): Deployme
       if (unsubscribe) return;
       index.start();
       unsubscribe = cache.subscribe((change) => {
-        if (change.type !== "resynced") return;
-        const stale = cache.stale();
-        if (stale !== lastStale) feed.publishStale(stale);
-        lastStale = stale;
+        if (change.type === "resynced") checkStale();
       });
+      staleTimer = setInterval(checkStale, STALE_POLL_MS);
+      staleTimer.unref?.();
     },
     stop() {
+      if (staleTimer) clearInterval(staleTimer);
+      staleTimer = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
       index.stop();
       feed.close();
     },
+    syncStale: checkStale,
     refreshIfDue() {
       if (now() - lastRefresh < interval) return;
       lastRefresh = now();
