@@ -46,6 +46,7 @@ describe("deployments list", () => {
     expect(screen.getByText("phi").closest("a")?.getAttribute("data-route")).toBe("kubeairunway-deployment");
     expect(screen.getByText(/KubeRay is not installed in this cluster/)).toBeTruthy();
     expect(screen.getByText(/NVIDIA Dynamo: .*cannot list/)).toBeTruthy();
+    expect(screen.getByText(/Pick your namespaces in Headlamp's namespace filter/)).toBeTruthy();
   });
 
   it("asks Headlamp only for the namespaces selected in its namespace filter", () => {

@@ -93,6 +93,12 @@ export function DeploymentList() {
           {e.source}: {e.message}
         </Alert>
       ))}
+      {namespaces.length === 0 && live.errors.some((e) => e.status === 403) && (
+        <Alert severity="info">
+          You may not list these cluster-wide. Pick your namespaces in Headlamp's namespace filter, or set the cluster's allowed namespaces
+          in Headlamp's cluster settings.
+        </Alert>
+      )}
       <SimpleTable
         columns={columns}
         data={live.loading && rows.length === 0 ? null : rows}

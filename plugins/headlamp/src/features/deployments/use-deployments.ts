@@ -22,7 +22,7 @@ export function useSelectedNamespaces(): string[] {
 export interface LiveDeployments {
   items: DeploymentSummary[];
   notInstalled: RuntimeId[];
-  errors: { source: string; message: string }[];
+  errors: { source: string; message: string; status?: number }[];
   loading: boolean;
 }
 
@@ -55,7 +55,7 @@ function combineLists(lists: Record<RuntimeId, ReturnType<typeof useRuntimeList>
     const l = lists[runtime];
     const name = runtimes[runtime].descriptor.displayName;
     if (l.resourceError?.status === 404) out.notInstalled.push(runtime);
-    else if (l.resourceError) out.errors.push({ source: name, message: l.resourceError.message });
+    else if (l.resourceError) out.errors.push({ source: name, message: l.resourceError.message, status: l.resourceError.status });
     if (l.podError && l.resources?.length) out.errors.push({ source: `${name} pods`, message: l.podError.message });
     if (l.resources === null && !l.resourceError) out.loading = true;
     out.items.push(...summarizeAll(runtime, json<KubeObject>(l.resources), json<KubePod>(l.pods)));
