@@ -7,5 +7,12 @@ import { build } from "vite";
 export default async function setup(): Promise<void> {
   if (!existsSync("/usr/bin/chromium")) throw new Error("Debian chromium is missing: run scripts/ensure-chromium.sh");
   const frontend = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  await build({ root: frontend, configFile: resolve(frontend, "vite.config.ts"), logLevel: "warn" });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: frontend, mode: "production", configFile: resolve(frontend, "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

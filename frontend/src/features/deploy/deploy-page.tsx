@@ -45,7 +45,7 @@ export function DeployPage() {
         <Grid size={{ xs: 12, lg: 7 }}>
           <Card>
             <CardContent>
-              <Stepper nonLinear activeStep={step} sx={{ mb: 3, flexWrap: "wrap", rowGap: 1 }} aria-label="Deploy steps">
+              <Stepper nonLinear alternativeLabel activeStep={step} sx={{ mb: 3 }} aria-label="Deploy steps">
                 {STEPS.map((label, i) => (
                   <Step key={label} completed={false}>
                     <StepButton

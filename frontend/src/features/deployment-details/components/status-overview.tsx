@@ -26,6 +26,10 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 export function StatusOverview({ detail, events }: { detail: DeploymentDetail; events: DeploymentEvents | undefined }) {
   const { summary, status } = detail;
   const healthy = status.phase === "Running";
+  // A reason that only restates the explanation lends it its fix; the others are listed below.
+  const reasons = healthy ? [] : (events?.pending ?? []);
+  const sameAsExplanation = reasons.find((r) => r.summary === status.explanation);
+  const others = reasons.filter((r) => r !== sameAsExplanation);
   return (
     <Stack spacing={2}>
       <Card>
@@ -47,10 +51,15 @@ export function StatusOverview({ detail, events }: { detail: DeploymentDetail; e
             data-testid="explanation"
           >
             {status.explanation}
+            {sameAsExplanation ? (
+              <Typography variant="body2" sx={{ mt: 0.5 }}>
+                <strong>Suggested fix:</strong> {sameAsExplanation.fix}
+              </Typography>
+            ) : null}
           </Alert>
         </CardContent>
       </Card>
-      {!healthy && events && events.pending.length > 0 ? <PendingReasons reasons={events.pending} /> : null}
+      {others.length > 0 ? <PendingReasons reasons={others} /> : null}
       <EndpointsPanel detail={detail} />
       <Card>
         <CardContent>

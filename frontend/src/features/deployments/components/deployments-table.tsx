@@ -18,12 +18,12 @@ const COLUMNS: { key: SortKey | undefined; label: string; width?: number; align?
   { key: "name", label: "Name" },
   { key: "namespace", label: "Namespace", width: 130 },
   { key: "model", label: "Model" },
-  { key: "runtime", label: "Runtime", width: 100 },
+  { key: "runtime", label: "Runtime", width: 105 },
   { key: undefined, label: "Engine", width: 90 },
-  { key: "phase", label: "Phase", width: 120 },
-  { key: undefined, label: "Ready", width: 80, align: "right" },
-  { key: "gpus", label: "GPUs", width: 70, align: "right" },
-  { key: "age", label: "Age", width: 70, align: "right" },
+  { key: "phase", label: "Phase", width: 125 },
+  { key: undefined, label: "Ready", width: 75, align: "right" },
+  { key: "gpus", label: "GPUs", width: 85, align: "right" },
+  { key: "age", label: "Age", width: 80, align: "right" },
 ];
 const ROW_HEIGHT = 45;
 const FALLBACK_RECT = { width: 1200, height: 800 };
