@@ -128,4 +128,19 @@ describe("access in kubernetes mode", () => {
     abort.abort();
     await reading;
   });
+
+  it("explains a crash loop with the container's last log lines, read as alice", async () => {
+    const gated = config("gated", "team-a", { model: "meta-llama/Llama-3.1-8B-Instruct" });
+    expect((await env.call("/api/deployments", { method: "POST", body: gated, token: alice })).status).toBe(201);
+    const crash = await waitFor(
+      async () => {
+        const body = (await (await env.call("/api/deployments/team-a/gated/events", { token: alice })).json()) as DeploymentEvents;
+        return body.pending.find((p) => p.kind === "crash-loop" && p.evidence.length > 2);
+      },
+      15_000,
+      "a crash-loop explanation with log lines",
+    );
+    expect(crash.summary).toMatch(/HuggingFace/);
+    expect(crash.evidence.join("\n")).toMatch(/GatedRepoError|401|gated/i);
+  });
 });

@@ -86,6 +86,10 @@ describe("deployments over HTTP against the sim", () => {
     expect(running.pods.length).toBeGreaterThan(0);
     expect(running.pods.every((p) => p.ready && p.node)).toBe(true);
     expect(running.resource).toMatchObject({ metadata: { name: config.name } });
+    expect(running.status.endpoints.length).toBeGreaterThan(0);
+    expect(running.status.endpoints[0]).toMatchObject({ namespace: config.namespace, basePath: expect.stringMatching(/^\/v1/) });
+    expect(running.status.conditions.length).toBeGreaterThan(0);
+    expect(running.pods.every((p) => p.restarts === 0 && p.containers.length > 0)).toBe(true);
   });
 
   it("lists every created deployment with replicas and a pod summary, across namespaces", async () => {
