@@ -67,7 +67,7 @@ export function DeploymentsPage() {
             ) : (
               <>
                 <DeploymentsTable rows={rows} sort={sort} onSort={toggleSort} now={Date.now()} />
-                <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} aria-live="polite">
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} aria-live="polite" data-testid="row-count">
                   {rows.length === list.data.items.length
                     ? `${rows.length} deployments`
                     : `${rows.length} of ${list.data.items.length} deployments`}
