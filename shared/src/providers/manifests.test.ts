@@ -69,6 +69,51 @@ describe.each(COMBINATIONS)("$label", ({ input }) => {
   });
 });
 
+/** Every string anywhere in an object, with where it sits (for messages). */
+function strings(value: unknown, path = ""): { path: string; value: string }[] {
+  if (typeof value === "string") return [{ path, value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  return [];
+}
+
+/**
+ * What a server is started with: container args/commands, plus every value of the engine
+ * configuration embedded as YAML (RayService serveConfigV2, KAITO's inference_config.yaml).
+ */
+function startupValues(manifests: KubeManifest[]): { path: string; value: string }[] {
+  const all = strings(manifests);
+  const argv = all.filter((s) => /\.(args|command)\[\d+\]$/.test(s.path));
+  const embedded = all
+    .filter((s) => /\.(serveConfigV2|inference_config\.yaml)$/.test(s.path))
+    .flatMap((s) =>
+      strings(
+        parseAllDocuments(s.value).map((d) => d.toJS()),
+        s.path,
+      ),
+    );
+  return [...argv, ...embedded];
+}
+
+describe("server arguments", () => {
+  const cases = COMBINATIONS.flatMap(({ label, input }) =>
+    Object.keys(VARIANTS).map((variant) => ({ label: `${label} / ${variant}`, config: makeConfig({ ...input, ...VARIANTS[variant] }) })),
+  );
+
+  it.each(cases)("$label: no argument is an empty string", ({ config }) => {
+    const values = startupValues(render(config));
+    // A KAITO vLLM preset has no argv: KAITO builds it from the preset.
+    if (config.runtime !== "kaito" || config.engine !== "vllm") expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((v) => v.value.trim() === "")).toEqual([]);
+  });
+
+  it("the cases cover llama.cpp with and without a GGUF file", () => {
+    const files = cases.flatMap((c) => (c.config.runtime === "kaito" && c.config.engine === "llamacpp" ? [c.config.kaito.ggufFile] : []));
+    expect(files).toContain(undefined);
+    expect(files.some((f) => f?.endsWith(".gguf"))).toBe(true);
+  });
+});
+
 describe("schema conversion", () => {
   it("rejects a Workspace that nests resource under spec (the API server would prune it)", () => {
     const [workspace] = kaitoManifests(makeConfig({ runtime: "kaito", engine: "vllm" })).slice(-1);

@@ -4,7 +4,16 @@ import type { ProviderDescriptor } from "../schemas/providers";
 import { explainPending } from "./explain";
 import { annotation, toIso, toMillis } from "./kube-read";
 import { ANNOTATIONS } from "./labels";
-import { describeProblem, isPersistent, isPodReady, isPodScheduled, type PodProblem, podProblems } from "./pods";
+import {
+  describeProblem,
+  isPersistent,
+  isPodReady,
+  isPodScheduled,
+  type PodProblem,
+  podName,
+  podProblems,
+  unschedulableMessage,
+} from "./pods";
 import type { KubeEvent, KubeObject, KubePod, StatusOptions } from "./types";
 
 export interface PhaseDecision {
@@ -25,8 +34,18 @@ export function persistentPodFailure(pods: readonly KubePod[], options: StatusOp
   return podProblems(pods).find((p) => isPersistent(p, now));
 }
 
-/** Pending until a pod is placed on a node; Deploying once one is (image pull, model load). */
+/** Pods the scheduler could not place (and that are not on their way out). */
+export function unschedulablePods(pods: readonly KubePod[]): KubePod[] {
+  return pods.filter((p) => !p.metadata?.deletionTimestamp && unschedulableMessage(p) !== undefined);
+}
+
+/**
+ * Pending while any pod of the deployment waits for a node (the deployment cannot become ready
+ * until it is placed, even if others already run, e.g. a scheduled head or frontend beside GPU
+ * workers that do not fit); Deploying once every pod is placed and at least one is starting.
+ */
 export function pendingOrDeploying(pods: readonly KubePod[]): "Pending" | "Deploying" {
+  if (unschedulablePods(pods).length > 0) return "Pending";
   return pods.some((p) => isPodScheduled(p) && !p.metadata?.deletionTimestamp) ? "Deploying" : "Pending";
 }
 
@@ -40,7 +59,23 @@ export function pendingExplanation(
   return explainPending(pods, events, conditions)[0]?.summary ?? fallback;
 }
 
-/** Persistent pod failure → Failed, else Pending/Deploying with the best explanation available. */
+const MAX_NAMED_PODS = 3;
+
+/** "Pod a cannot be scheduled." / "Pods a, b and 2 more cannot be scheduled." */
+function unschedulableSentence(pods: readonly KubePod[]): string {
+  const names = pods.map(podName);
+  const shown = names.slice(0, MAX_NAMED_PODS);
+  const rest = names.length - shown.length;
+  const list = rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(shown.length === 2 ? " and " : ", ");
+  return `${names.length === 1 ? "Pod" : "Pods"} ${list} cannot be scheduled.`;
+}
+
+/**
+ * Persistent pod failure → Failed. Otherwise Pending while any pod is unschedulable (the
+ * explanation names those pods, then gives the scheduler's reason), else Pending/Deploying with
+ * the best explanation available. Callers reach this only when the runtime does not report the
+ * deployment ready, and a deleted resource is Terminating before this is asked.
+ */
 export function notReadyDecision(
   pods: readonly KubePod[],
   events: readonly KubeEvent[],
@@ -51,7 +86,10 @@ export function notReadyDecision(
   const failure = persistentPodFailure(pods, options);
   if (failure) return { phase: "Failed", explanation: `${describeProblem(failure)}.` };
   const phase = pendingOrDeploying(pods);
-  return { phase, explanation: pendingExplanation(pods, events, conditions, fallback[phase]) };
+  const explanation = pendingExplanation(pods, events, conditions, fallback[phase]);
+  const unschedulable = unschedulablePods(pods);
+  if (unschedulable.length === 0) return { phase, explanation };
+  return { phase, explanation: `${unschedulableSentence(unschedulable)} ${explanation}` };
 }
 
 /** Whether a timestamp is older than `ms` (unknown times count as old: nothing suggests it is recent). */
@@ -141,4 +179,23 @@ export function buildSummary(
   if (engine && ENGINES.has(engine)) summary.engine = engine as Engine;
   if (mode && MODES.has(mode)) summary.mode = mode as ServingMode;
   return summary;
+}
+
+/** `summarize` with or without events: the old `(resource, pods, options?)` call shape still works. */
+export interface Summarize {
+  (resource: KubeObject, pods: KubePod[], options?: StatusOptions): DeploymentSummary;
+  (resource: KubeObject, pods: KubePod[], events: KubeEvent[], options?: StatusOptions): DeploymentSummary;
+}
+
+/** A runtime's `summarize`: its `toStatus` (given the events, if any) plus the facts its spec carries. */
+export function summarizer(
+  runtime: RuntimeId,
+  toStatus: (resource: KubeObject, pods: KubePod[], events: KubeEvent[], options?: StatusOptions) => DeploymentStatus,
+  specFacts: (resource: KubeObject) => SpecFacts,
+): Summarize {
+  return (resource: KubeObject, pods: KubePod[], eventsOrOptions?: KubeEvent[] | StatusOptions, maybeOptions?: StatusOptions) => {
+    const events = Array.isArray(eventsOrOptions) ? eventsOrOptions : [];
+    const options = (Array.isArray(eventsOrOptions) ? maybeOptions : eventsOrOptions) ?? {};
+    return buildSummary(resource, runtime, toStatus(resource, pods, events, options), pods, specFacts(resource));
+  };
 }

@@ -130,7 +130,12 @@ export interface Provider<C extends DeploymentConfig = DeploymentConfig> {
   readonly descriptor: ProviderDescriptor;
   toManifests(config: C): KubeManifest[];
   toStatus(resource: KubeObject, pods: KubePod[], events: KubeEvent[], options?: StatusOptions): DeploymentStatus;
+  /**
+   * The list row. Pass the deployment's events (as for `toStatus`) when they are at hand, so the
+   * row's explanation matches the detail view; without them it is computed from pods and conditions.
+   */
   summarize(resource: KubeObject, pods: KubePod[], options?: StatusOptions): DeploymentSummary;
+  summarize(resource: KubeObject, pods: KubePod[], events: KubeEvent[], options?: StatusOptions): DeploymentSummary;
   validate(config: C, cluster?: GpuCapacity, hints?: ValidationHints): ValidationResult;
   /** Labels selecting every pod of the instance `name`. */
   podSelector(name: string): Record<string, string>;

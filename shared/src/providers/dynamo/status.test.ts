@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crdValidator, schemaErrors } from "../testing/crd-schema";
 import { cond, examplesOfKind, withStatus } from "../testing/examples";
-import { crashLoopPod, loadingPod, minutes, readyPod, T0 } from "../testing/pods";
+import { crashLoopPod, GPU_SHORTAGE, loadingPod, minutes, podEvent, readyPod, T0, unschedulablePod } from "../testing/pods";
 import type { KubeObject } from "../types";
 import { specFacts, summarize, toStatus } from "./status";
 
@@ -109,6 +109,60 @@ describe("Dynamo status", () => {
     );
     expect(status.phase).toBe("Degraded");
     expect(status.replicas).toEqual({ desired: 2, ready: 1 });
+  });
+
+  describe("a disaggregated graph whose GPU workers cannot be scheduled (16 GPUs each, none free)", () => {
+    const disagg = examples[2]!.object;
+    const frontend = readyPod("vllm-disagg-frontend-6c9d-x2k4", { labels: podLabels(disagg, "Frontend") });
+    const decode = unschedulablePod("vllm-disagg-vllmdecodeworker-7f8b-q9", GPU_SHORTAGE, {
+      gpus: 16,
+      labels: podLabels(disagg, "VllmDecodeWorker"),
+    });
+    const prefill = unschedulablePod("vllm-disagg-vllmprefillworker-5d4c-m1", GPU_SHORTAGE, {
+      gpus: 16,
+      labels: podLabels(disagg, "VllmPrefillWorker"),
+    });
+    const resource = withStatus(
+      disagg,
+      pending(disagg, (n) => (n === "Frontend" ? 1 : 0)),
+    );
+    const events = [podEvent(decode.metadata?.name ?? "", "FailedScheduling", GPU_SHORTAGE)];
+
+    it("is Pending (not Deploying although the frontend runs), naming the workers and the GPU shortfall", () => {
+      const status = toStatus(resource, [frontend, decode, prefill], events, { now });
+      expect(status.phase).toBe("Pending");
+      expect(status.explanation).toBe(
+        "Pods vllm-disagg-vllmdecodeworker-7f8b-q9 and vllm-disagg-vllmprefillworker-5d4c-m1 cannot be scheduled. " +
+          "Not enough free GPUs: the pod asks for 16 nvidia.com/gpu and 4 nodes of 6 do not have that many free.",
+      );
+      expect(status.endpoints[0]?.ready).toBe(false);
+    });
+
+    it("shows the same phase and explanation in the list row", () => {
+      const status = toStatus(resource, [frontend, decode, prefill], events, { now });
+      expect(summarize(resource, [frontend, decode, prefill], events, { now })).toMatchObject({
+        phase: status.phase,
+        explanation: status.explanation,
+      });
+      expect(summarize(resource, [frontend, decode, prefill], { now }).explanation).toBe(status.explanation);
+    });
+
+    it("is Deploying once the workers are placed, and Terminating when deleted", () => {
+      const placed = [frontend, loadingPod(decode.metadata?.name ?? ""), loadingPod(prefill.metadata?.name ?? "")];
+      expect(toStatus(resource, placed, [], { now }).phase).toBe("Deploying");
+      const deleted = { ...resource, metadata: { ...resource.metadata, deletionTimestamp: new Date(now).toISOString() } };
+      expect(toStatus(deleted, [frontend, decode, prefill], events, { now }).phase).toBe("Terminating");
+    });
+
+    it("stays Degraded while it serves (frontend and decode ready), naming the unplaced prefill worker", () => {
+      const serving = withStatus(
+        disagg,
+        pending(disagg, (n) => (n === "VllmPrefillWorker" ? 0 : 1)),
+      );
+      const status = toStatus(serving, [frontend, readyPod("vllm-disagg-vllmdecodeworker-7f8b-q9"), prefill], [], { now });
+      expect(status.phase).toBe("Degraded");
+      expect(status.explanation).toContain("Pod vllm-disagg-vllmprefillworker-5d4c-m1 cannot be scheduled. Not enough free GPUs");
+    });
   });
 
   it("reads model, engine, mode and GPUs from objects we did not create", () => {

@@ -1,14 +1,14 @@
 import type { Condition, Engine } from "../../schemas/common";
-import type { DeploymentStatus, DeploymentSummary } from "../../schemas/deployments";
+import type { DeploymentStatus } from "../../schemas/deployments";
 import { conditionsOf, findCondition, firstLine, isRecord, pick, pickNumber, pickString } from "../kube-read";
 import {
   buildStatus,
-  buildSummary,
   isTerminating,
   notReadyDecision,
   olderThan,
   type PhaseDecision,
   type SpecFacts,
+  summarizer,
   TERMINATING,
 } from "../status-common";
 import type { KubeEvent, KubeObject, KubePod, StatusOptions } from "../types";
@@ -130,6 +130,5 @@ export function specFacts(resource: KubeObject): SpecFacts {
   return facts;
 }
 
-export function summarize(resource: KubeObject, pods: KubePod[], options: StatusOptions = {}): DeploymentSummary {
-  return buildSummary(resource, "dynamo", toStatus(resource, pods, [], options), pods, specFacts(resource));
-}
+/** The list row; pass the events when at hand so its explanation matches the detail view. */
+export const summarize = summarizer("dynamo", toStatus, specFacts);

@@ -71,4 +71,12 @@ describe("KAITO manifests", () => {
     expect(gpu.c.resources).toMatchObject({ limits: { "nvidia.com/gpu": "1" } });
     expect(gpu.tolerations).toContainEqual({ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" });
   });
+
+  it("lets llama-server pick the GGUF repo's default file when none is set (never an empty --hf-file)", () => {
+    const [ws] = toManifests(makeConfig({ runtime: "kaito", engine: "llamacpp", model: "bartowski/Qwen3-0.6B-GGUF", gpusPerReplica: 0 }));
+    const args = (ws!.inference as { template: { spec: { containers: { args: string[] }[] } } }).template.spec.containers[0]?.args;
+    expect(args?.slice(0, 2)).toEqual(["--hf-repo", "bartowski/Qwen3-0.6B-GGUF"]);
+    expect(args).not.toContain("--hf-file");
+    expect(args).not.toContain("");
+  });
 });

@@ -39,9 +39,15 @@ function inferenceConfigMap(config: KaitoConfig): KubeManifest | undefined {
   };
 }
 
+/**
+ * llama-server downloads from the HuggingFace repo itself. Without `--hf-file` it picks the repo's
+ * Q4_K_M file, or the first .gguf if there is none (`--hf-repo <user>/<model>[:quant]`), so the
+ * flag is only emitted with a file: an empty `--hf-file ""` would make it look for a file named "".
+ */
 function llamaCppArgs(config: KaitoConfig): string[] {
-  const args = ["--hf-repo", config.model, "--hf-file", config.kaito.ggufFile ?? "", "--host", "0.0.0.0"];
-  args.push("--port", String(KAITO_CONTAINER_PORT), "--metrics");
+  const args = ["--hf-repo", config.model];
+  if (config.kaito.ggufFile) args.push("--hf-file", config.kaito.ggufFile);
+  args.push("--host", "0.0.0.0", "--port", String(KAITO_CONTAINER_PORT), "--metrics");
   if (config.contextLength !== undefined) args.push("--ctx-size", String(config.contextLength));
   if (config.gpusPerReplica > 0) args.push("--n-gpu-layers", "999");
   return [...args, ...config.engineArgs];

@@ -97,7 +97,9 @@ describe("KAITO status", () => {
       { now },
     );
     expect(status.phase).toBe("Pending");
-    expect(status.explanation).toMatch(/^Not enough free GPUs/);
+    expect(status.explanation).toBe(
+      "Pod workspace-phi-4-0 cannot be scheduled. Not enough free GPUs: the pod asks for 1 nvidia.com/gpu and 4 nodes of 6 do not have that many free.",
+    );
   });
 
   it("waits five minutes before calling an image pull failure Failed", () => {

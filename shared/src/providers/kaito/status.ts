@@ -1,15 +1,15 @@
 import type { Condition } from "../../schemas/common";
-import type { DeploymentStatus, DeploymentSummary } from "../../schemas/deployments";
+import type { DeploymentStatus } from "../../schemas/deployments";
 import { conditionsOf, findCondition, firstLine, isRecord, pick, pickString } from "../kube-read";
 import { podResource } from "../pods";
 import {
   buildStatus,
-  buildSummary,
   isTerminating,
   notReadyDecision,
   olderThan,
   type PhaseDecision,
   type SpecFacts,
+  summarizer,
   TERMINATING,
 } from "../status-common";
 import type { KubeEvent, KubeObject, KubePod, StatusOptions } from "../types";
@@ -113,13 +113,13 @@ export function specFacts(resource: KubeObject): SpecFacts {
       const i = args.indexOf(flag);
       return i >= 0 ? args[i + 1] : undefined;
     };
-    if (image.startsWith(LLAMACPP_IMAGES.cpu.split(":")[0] ?? "") || args.includes("--hf-file")) facts.engine = "llamacpp";
+    if (image.startsWith(LLAMACPP_IMAGES.cpu.split(":")[0] ?? "") || args.includes("--hf-file") || args.includes("--hf-repo"))
+      facts.engine = "llamacpp";
     else if (args.some((a) => a.includes("vllm"))) facts.engine = "vllm";
     facts.model = at("--hf-repo") ?? at("--model") ?? at("--pretrained_model_name_or_path") ?? facts.model;
   }
   return facts;
 }
 
-export function summarize(resource: KubeObject, pods: KubePod[], options: StatusOptions = {}): DeploymentSummary {
-  return buildSummary(resource, "kaito", toStatus(resource, pods, [], options), pods, specFacts(resource));
-}
+/** The list row; pass the events when at hand so its explanation matches the detail view. */
+export const summarize = summarizer("kaito", toStatus, specFacts);

@@ -14,9 +14,15 @@ describe("KAITO validate", () => {
     });
   });
 
-  it("requires a GGUF file for llama.cpp", () => {
-    const result = validate(makeConfig({ runtime: "kaito", engine: "llamacpp", gpusPerReplica: 0, nodeSelector: { pool: "cpu" } }));
-    expect(result.errors).toEqual([{ path: "kaito.ggufFile", message: expect.stringMatching(/GGUF file/) }]);
+  it("requires a GGUF file for llama.cpp unless the model is a GGUF repo (llama-server then picks Q4_K_M)", () => {
+    const cpu = { runtime: "kaito", engine: "llamacpp", gpusPerReplica: 0, nodeSelector: { pool: "cpu" } } as const;
+    const result = validate(makeConfig({ ...cpu, model: "Qwen/Qwen3-0.6B" }));
+    expect(result.errors).toEqual([{ path: "kaito.ggufFile", message: expect.stringMatching(/set kaito\.ggufFile/) }]);
+    expect(result.errors[0]?.message).toContain("Qwen/Qwen3-0.6B does not look like a GGUF repo");
+    for (const model of ["bartowski/Qwen3-0.6B-GGUF", "microsoft/Phi-3-mini-4k-instruct-gguf"]) {
+      expect(validate(makeConfig({ ...cpu, model })).errors).toEqual([]);
+    }
+    expect(validate(makeConfig({ ...cpu, model: "Qwen/Qwen3-0.6B", kaito: { ggufFile: "qwen3-0.6b-q8_0.gguf" } })).errors).toEqual([]);
   });
 
   it("lets llama.cpp run on CPU but not vLLM", () => {

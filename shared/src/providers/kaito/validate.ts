@@ -7,6 +7,14 @@ import { descriptor } from "./descriptor";
 /** Taints KAITO's preset pods already tolerate (runtimes.md §1.4). */
 const PRESET_TOLERATED = new Set(["nvidia.com/gpu", "sku"]);
 
+/**
+ * Whether a model id names a GGUF repo by the Hub's convention (`bartowski/Qwen3-0.6B-GGUF`,
+ * `ggml-org/gemma-3-1b-it-GGUF`): llama-server then picks a file itself (Q4_K_M, else the first).
+ */
+export function isGgufRepo(model: string): boolean {
+  return /gguf$/i.test(model.split("/").at(-1) ?? "");
+}
+
 /** KAITO-specific rules on top of the common checks. */
 export function validate(config: KaitoConfig, cluster?: GpuCapacity, hints?: ValidationHints): ValidationResult {
   const issues = commonChecks(config, descriptor, cluster, hints);
@@ -14,8 +22,12 @@ export function validate(config: KaitoConfig, cluster?: GpuCapacity, hints?: Val
     issues.error("replicas", "A KAITO Workspace serves exactly one replica; set replicas to 1 (delete the deployment to stop it)");
   }
   if (config.engine === "llamacpp") {
-    if (!config.kaito.ggufFile)
-      issues.error("kaito.ggufFile", "llama.cpp needs the GGUF file to load from the model repo (e.g. model-Q4_K_M.gguf)");
+    if (!config.kaito.ggufFile && !isGgufRepo(config.model)) {
+      issues.error(
+        "kaito.ggufFile",
+        `llama.cpp loads GGUF weights and ${config.model} does not look like a GGUF repo (its name does not end in GGUF): set kaito.ggufFile to the .gguf file to load (e.g. model-Q4_K_M.gguf), or pick a GGUF repo`,
+      );
+    }
     checkReservedFlags(
       issues,
       config,

@@ -54,6 +54,25 @@ describe("KubeRay status", () => {
     expect(status.explanation).toMatch(/asks for 4 nvidia.com\/gpu/);
   });
 
+  it("is Pending when the head runs but the GPU worker cannot be scheduled, even once Serve reports DEPLOYING", () => {
+    const stuck = unschedulablePod("ray-serve-llm-abcde-gpu-group-worker-q7", GPU_SHORTAGE, { gpus: 16, labels: labels("worker") });
+    for (const status of [PENDING, DEPLOYING]) {
+      const result = toStatus(withStatus(rs, status), [head, stuck], [], { now });
+      expect(result.phase).toBe("Pending");
+      expect(result.explanation).toBe(
+        "Pod ray-serve-llm-abcde-gpu-group-worker-q7 cannot be scheduled. " +
+          "Not enough free GPUs: the pod asks for 16 nvidia.com/gpu and 4 nodes of 6 do not have that many free.",
+      );
+      expect(summarize(withStatus(rs, status), [head, stuck], { now })).toMatchObject({
+        phase: "Pending",
+        explanation: result.explanation,
+      });
+    }
+    const deleted = withStatus(rs, DEPLOYING);
+    deleted.metadata = { ...deleted.metadata, deletionTimestamp: new Date(now).toISOString() };
+    expect(toStatus(deleted, [head, stuck], [], { now }).phase).toBe("Terminating");
+  });
+
   it("is Deploying while Ray Serve deploys the application", () => {
     expect(toStatus(withStatus(rs, DEPLOYING), [], [], { now }).phase).toBe("Deploying");
     expect(toStatus(withStatus(rs, PENDING), [head, worker(false)], [], { now }).phase).toBe("Deploying");

@@ -1,16 +1,17 @@
 import { parse } from "yaml";
 import type { Condition } from "../../schemas/common";
-import type { DeploymentStatus, DeploymentSummary } from "../../schemas/deployments";
+import type { DeploymentStatus } from "../../schemas/deployments";
 import { conditionsOf, findCondition, firstLine, isRecord, pick, pickNumber, pickString } from "../kube-read";
 import { isPodReady, podResource } from "../pods";
 import {
   buildStatus,
-  buildSummary,
   isTerminating,
   notReadyDecision,
   type PhaseDecision,
   type SpecFacts,
+  summarizer,
   TERMINATING,
+  unschedulablePods,
 } from "../status-common";
 import type { KubeEvent, KubeObject, KubePod, StatusOptions } from "../types";
 import { descriptor } from "./descriptor";
@@ -92,8 +93,11 @@ function decide(
   if (readyCondition?.reason === "ZeroServeEndpoints" && apps.some((a) => a.status === "RUNNING" || a.status === "UNHEALTHY")) {
     return { phase: "Degraded", explanation: `No Serve replica is reachable right now: ${decision.explanation}` };
   }
-  // The operator is past cluster creation once it reports application statuses.
-  if (decision.phase === "Pending" && apps.some((a) => a.status === "DEPLOYING")) return { ...decision, phase: "Deploying" };
+  // The operator is past cluster creation once it reports application statuses, unless a pod
+  // still waits for a node (Serve cannot place its replicas on a worker that does not exist).
+  if (decision.phase === "Pending" && unschedulablePods(pods).length === 0 && apps.some((a) => a.status === "DEPLOYING")) {
+    return { ...decision, phase: "Deploying" };
+  }
   return decision;
 }
 
@@ -145,6 +149,5 @@ export function specFacts(resource: KubeObject): SpecFacts {
   return facts;
 }
 
-export function summarize(resource: KubeObject, pods: KubePod[], options: StatusOptions = {}): DeploymentSummary {
-  return buildSummary(resource, "kuberay", toStatus(resource, pods, [], options), pods, specFacts(resource));
-}
+/** The list row; pass the events when at hand so its explanation matches the detail view. */
+export const summarize = summarizer("kuberay", toStatus, specFacts);

@@ -64,6 +64,11 @@ export const COMBINATIONS: { label: string; input: ConfigInput }[] = [
       kaito: { ggufFile: "Qwen3-0.6B-Q4_K_M.gguf" },
     },
   },
+  {
+    // No GGUF file: llama-server picks the repo's default (Q4_K_M, else the first .gguf).
+    label: "kaito llamacpp gguf repo, default file",
+    input: { runtime: "kaito", engine: "llamacpp", model: "bartowski/Qwen3-0.6B-GGUF", gpusPerReplica: 0 },
+  },
   { label: "kuberay vllm", input: { runtime: "kuberay", engine: "vllm" } },
   { label: "kuberay vllm autoscaling", input: { runtime: "kuberay", engine: "vllm", kuberay: { minReplicas: 1, maxReplicas: 4 } } },
   ...(["vllm", "sglang", "trtllm"] as const).flatMap((engine) => [
