@@ -42,7 +42,7 @@ export function deploymentDetail(views: DeploymentViews, { runtime, resource }: 
   const pods = views.cache.podsOf(runtime, namespace, name) as KubePod[];
   const events = views.cache.eventsOf(runtime, namespace, name) as KubeEvent[];
   const object = resource as KubeObject;
-  const summary = views.index.get(runtime, namespace, name)?.summary ?? provider.summarize(object, pods, { now });
+  const summary = views.index.get(runtime, namespace, name)?.summary ?? provider.summarize(object, pods, events, { now });
   return {
     summary,
     status: provider.toStatus(object, pods, events, { now }),

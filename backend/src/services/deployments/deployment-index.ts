@@ -1,5 +1,5 @@
 import type { DeploymentSummary, RuntimeId } from "@kubeairunway/shared";
-import type { KubeObject, KubePod, Provider } from "@kubeairunway/shared/providers/types";
+import type { KubeEvent, KubeObject, KubePod, Provider } from "@kubeairunway/shared/providers/types";
 import type { ClusterCache, DeploymentChange, KubeResource, Unsubscribe } from "../../kube/types";
 
 /** `<runtime>/<namespace>/<name>`: one deployment, whatever its runtime. */
@@ -191,7 +191,10 @@ export class DeploymentIndex {
     if (!namespace || !name) return undefined;
     const key = deploymentKey(runtime, namespace, name);
     const pods = this.cache.podsOf(runtime, namespace, name) as KubePod[];
-    const summary = this.providers[runtime].summarize(resource as KubeObject, pods, { now: this.now() });
+    // Events come from the cache's involved-object index (no API call), and an event change
+    // already re-summarizes its deployment: with them the row explains what the detail view does.
+    const events = this.cache.eventsOf(runtime, namespace, name) as KubeEvent[];
+    const summary = this.providers[runtime].summarize(resource as KubeObject, pods, events, { now: this.now() });
     const json = JSON.stringify(summary);
     const previous = this.entries.get(key);
     if (previous?.json === json) return key;

@@ -73,7 +73,7 @@ export function buildDeploymentView(
   const options = now === undefined ? {} : { now };
   const events = relatedEvents(resource, pods, namespaceEvents);
   const status = core.toStatus(resource, pods, events, options);
-  const summary = core.summarize(resource, pods, options);
+  const summary = core.summarize(resource, pods, events, options);
   const pending = status.phase === "Running" ? [] : explainPending(pods, events, conditionsOf(resource));
   return { runtime, summary, status, pods: pods.map((p) => summarizePod(p)), pending, events, resource };
 }
