@@ -42,6 +42,11 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknow
     ready: (p) => p.getByRole("log").locator("[data-level]").first().waitFor(),
   },
   {
+    name: "details-metrics",
+    path: "/deployments/team-a/phi-4-mini?tab=metrics",
+    ready: (p) => p.getByText("Generation tokens/s").waitFor(),
+  },
+  {
     name: "details-manifest",
     path: "/deployments/team-a/phi-4-mini?tab=manifest",
     ready: (p) => p.getByLabel("manifest YAML", { exact: true }).waitFor(),

@@ -8,7 +8,7 @@ import Tab from "@mui/material/Tab";
 import Tabs from "@mui/material/Tabs";
 import Typography from "@mui/material/Typography";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from "react-router";
 import { useApi } from "../../app/services";
 import { ErrorState } from "../../components/ui/error-state";
@@ -23,7 +23,10 @@ import { PodsTable } from "./components/pods-table";
 import { StatusOverview } from "./components/status-overview";
 import { LogsViewer } from "./logs/logs-viewer";
 
-const TABS = ["overview", "pods", "events", "logs", "manifest"] as const;
+// recharts is large: the metrics tab loads it only when opened.
+const MetricsPanel = lazy(() => import("./metrics/metrics-panel").then((m) => ({ default: m.MetricsPanel })));
+
+const TABS = ["overview", "pods", "events", "logs", "metrics", "manifest"] as const;
 type TabId = (typeof TABS)[number];
 
 /** One deployment: status, pods, events, logs and the live manifest; kept current by the stream. */
@@ -103,6 +106,7 @@ export function DeploymentDetailsPage() {
         <Tab value="pods" label={`Pods (${d.pods.length})`} />
         <Tab value="events" label="Events" />
         <Tab value="logs" label="Logs" />
+        <Tab value="metrics" label="Metrics" />
         <Tab value="manifest" label="Manifest" />
       </Tabs>
       <FeatureBoundary key={tab} feature={`The ${tab} tab`}>
@@ -113,6 +117,11 @@ export function DeploymentDetailsPage() {
         ) : null}
         {tab === "events" && events.data ? <EventsTable events={events.data.events} /> : null}
         {tab === "logs" ? <LogsViewer namespace={namespace} name={name} pods={d.pods} /> : null}
+        {tab === "metrics" ? (
+          <Suspense fallback={<PageSkeleton label="Loading metrics" />}>
+            <MetricsPanel namespace={namespace} name={name} />
+          </Suspense>
+        ) : null}
         {tab === "manifest" ? <ManifestPanel resource={d.resource} fileName={`${namespace}-${name}.yaml`} /> : null}
       </FeatureBoundary>
       {deleting ? (
