@@ -3,7 +3,7 @@ import AddIcon from "@mui/icons-material/Add";
 import Button from "@mui/material/Button";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useApi } from "../../app/services";
 import { ErrorState } from "../../components/ui/error-state";
@@ -17,6 +17,16 @@ import { ListNotices } from "./components/list-notices";
 import { filterDeployments } from "./filter-deployments";
 import { useDeploymentFilters } from "./use-deployment-filters";
 
+/** The time, refreshed every `everyMs`, so ages advance without every keystroke re-rendering every row. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 /** Every deployment across runtimes, filtered in the browser and kept live by the stream. */
 export function DeploymentsPage() {
   const api = useApi();
@@ -25,6 +35,7 @@ export function DeploymentsPage() {
   const [text, setText] = useState(filters.text ?? "");
   const [resets, setResets] = useState(0);
   const deferredText = useDeferredValue(text);
+  const now = useNow(15_000);
   const items = list.data?.items;
   const rows = useMemo(
     () => (items ? filterDeployments(items, { ...filters, text: deferredText }, sort) : []),
@@ -66,7 +77,7 @@ export function DeploymentsPage() {
               />
             ) : (
               <>
-                <DeploymentsTable rows={rows} sort={sort} onSort={toggleSort} now={Date.now()} />
+                <DeploymentsTable rows={rows} sort={sort} onSort={toggleSort} now={now} />
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} aria-live="polite" data-testid="row-count">
                   {rows.length === list.data.items.length
                     ? `${rows.length} deployments`

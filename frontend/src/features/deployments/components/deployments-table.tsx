@@ -1,5 +1,4 @@
 import type { DeploymentSummary } from "@kubeairunway/shared";
-import Link from "@mui/material/Link";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
@@ -8,11 +7,9 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
-import { Link as RouterLink } from "react-router";
-import { formatAge } from "../../../components/ui/format";
-import { PhaseChip } from "../../../components/ui/phase-chip";
+import { memo, useRef } from "react";
 import type { SortKey, SortState } from "../filter-deployments";
+import { DeploymentRow, ROW_HEIGHT } from "./deployment-row";
 
 const COLUMNS: { key: SortKey | undefined; label: string; width?: number; align?: "right" }[] = [
   { key: "name", label: "Name" },
@@ -25,7 +22,6 @@ const COLUMNS: { key: SortKey | undefined; label: string; width?: number; align?
   { key: "gpus", label: "GPUs", width: 85, align: "right" },
   { key: "age", label: "Age", width: 80, align: "right" },
 ];
-const ROW_HEIGHT = 45;
 const FALLBACK_RECT = { width: 1200, height: 800 };
 
 interface Props {
@@ -39,13 +35,13 @@ interface Props {
  * The deployments table, virtualized: only the rows in view (plus a margin) are in the DOM, so
  * 5,000 rows scroll as smoothly as 50. Spacer rows keep a real <table> for screen readers.
  */
-export function DeploymentsTable({ rows, sort, onSort, now }: Props) {
+export const DeploymentsTable = memo(function DeploymentsTable({ rows, sort, onSort, now }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 5,
     // Before layout (first paint, or an environment without layout such as jsdom) the container
     // measures 0 px; assume a viewport's worth so rows render at once instead of after a resize.
     initialRect: FALLBACK_RECT,
@@ -89,39 +85,11 @@ export function DeploymentsTable({ rows, sort, onSort, now }: Props) {
           {items.map((item) => {
             const d = rows[item.index];
             if (!d) return null;
-            return (
-              <TableRow
-                key={`${d.namespace}/${d.name}/${d.runtime}`}
-                hover
-                aria-rowindex={item.index + 2}
-                style={{ height: ROW_HEIGHT }}
-                data-testid="deployment-row"
-              >
-                <TableCell sx={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-                  <Link component={RouterLink} to={`/deployments/${d.namespace}/${d.name}`} title={d.explanation}>
-                    {d.name}
-                  </Link>
-                </TableCell>
-                <TableCell>{d.namespace}</TableCell>
-                <TableCell sx={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }} title={d.model}>
-                  {d.model}
-                </TableCell>
-                <TableCell>{d.runtime}</TableCell>
-                <TableCell>{d.engine ?? "—"}</TableCell>
-                <TableCell>
-                  <PhaseChip phase={d.phase} />
-                </TableCell>
-                <TableCell align="right">
-                  {d.replicas.ready}/{d.replicas.desired}
-                </TableCell>
-                <TableCell align="right">{d.gpus}</TableCell>
-                <TableCell align="right">{formatAge(d.createdAt, now)}</TableCell>
-              </TableRow>
-            );
+            return <DeploymentRow key={`${d.namespace}/${d.name}/${d.runtime}`} d={d} rowIndex={item.index} now={now} />;
           })}
           {bottom > 0 ? <TableRow aria-hidden style={{ height: bottom }} /> : null}
         </TableBody>
       </Table>
     </TableContainer>
   );
-}
+});
