@@ -23,7 +23,8 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, location: "par
 
 async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   const text = await c.req.text();
-  if (!text) throw new InvalidInputError("invalid body: a JSON body is required", [{ path: "body", message: "required", location: "body" }]);
+  if (!text)
+    throw new InvalidInputError("invalid body: a JSON body is required", [{ path: "body", message: "required", location: "body" }]);
   try {
     return JSON.parse(text);
   } catch {
