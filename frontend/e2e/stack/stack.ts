@@ -42,6 +42,19 @@ const app = createApp({
 });
 if (!(await cluster.cache.waitForSync(20_000))) throw new Error("the backend's cache did not sync with the sim in 20 s");
 
+// The demo seed installs all three runtimes; wait until the backend has detected them, so a test
+// that opens the wizard right away does not see a runtime as "not installed" for a moment.
+if (values.seed === "demo") {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const res = await app.request("/api/providers", { headers: { Authorization: `Bearer ${sim.tokens.admin}` } });
+    const body = (await res.json().catch(() => ({}))) as { items?: { install: { installed: boolean } }[] };
+    if (body.items?.length && body.items.every((p) => p.install.installed)) break;
+    if (Date.now() > deadline) throw new Error("the backend did not detect the demo's runtimes in 20 s");
+    await Bun.sleep(100);
+  }
+}
+
 const serve = (port: number) => Bun.serve({ port, hostname: "127.0.0.1", fetch: app.fetch, idleTimeout: 0 });
 let server: ReturnType<typeof serve> | undefined = serve(Number(values.port));
 const port = server.port ?? 0;
