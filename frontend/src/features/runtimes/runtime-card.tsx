@@ -9,10 +9,10 @@ import Typography from "@mui/material/Typography";
 function Row({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <Stack direction="row" spacing={1}>
-      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 130 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 130, flexShrink: 0 }}>
         {label}
       </Typography>
-      <Typography variant="body2" component="div">
+      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: "anywhere" }}>
         {value}
       </Typography>
     </Stack>
