@@ -8,7 +8,7 @@ import { cudaOomLines, gatedRepoLines, type LogFacts, oomKilledLines, requestLin
 import { createEngineMetrics } from "./metrics-exporter";
 import { modelSize } from "./model-sizes";
 import { loadsModel } from "./pod-profile";
-import { appendLog, type ContainerRun, cancelContainer, type PodRun } from "./pod-runs";
+import { appendLog, type ContainerRun, cancelContainer, endFollowers, type PodRun } from "./pod-runs";
 import type { ControllerRuntime } from "./runtime";
 
 /** Registries a pull can reach in the sim; anything else fails like an unreachable host. */
@@ -229,6 +229,8 @@ function crash(env: ContainerEnv, c: ContainerRun, failure: Failure, startedAt: 
     finishedAt: iso(now),
   };
   cancelContainer(c);
+  // The instance exited: a followed log of it ends here (kubectl logs -f exits 0).
+  endFollowers(c);
   c.ready = false;
   c.lastTerminated = terminated;
   c.previousLog = c.log;

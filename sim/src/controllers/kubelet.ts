@@ -10,7 +10,7 @@ import { nodeGpu } from "./gpu-nodes";
 import { type LogFacts, startupScript } from "./log-lines";
 import { modelSize } from "./model-sizes";
 import { type ProfileHints, profilePod } from "./pod-profile";
-import { cancelContainer, type PodRun } from "./pod-runs";
+import { cancelContainer, endFollowers, type PodRun } from "./pod-runs";
 import { podStatus } from "./pod-status";
 import { parseResourceList } from "./quantity";
 import { type ControllerRuntime, getOrCreate, key, systemActor } from "./runtime";
@@ -183,6 +183,8 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
           actorFor(run.node),
         );
       cancelContainer(c);
+      // Killed: followed logs end now, not when the pod object is finally removed.
+      endFollowers(c);
       c.ready = false;
     }
     run.terminating = true;
@@ -202,7 +204,10 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
     const run = runs.get(podKey);
     if (!pod) return;
     if (run && run.uid !== pod.metadata.uid) {
-      for (const c of run.containers) cancelContainer(c);
+      for (const c of run.containers) {
+        cancelContainer(c);
+        endFollowers(c);
+      }
       runs.delete(podKey);
     }
     const current = runs.get(podKey);
@@ -224,7 +229,7 @@ export function startKubelet(rt: ControllerRuntime, hints: ProfileHints): Map<st
       if (run && run.uid === event.object.metadata.uid) {
         for (const c of run.containers) {
           cancelContainer(c);
-          c.followers.clear();
+          endFollowers(c);
         }
         runs.delete(k);
       }

@@ -61,12 +61,19 @@ export function createPodBackend(runs: Map<string, PodRun>, speed: number, rando
       materializeLog(c);
       return previous ? c.previousLog?.slice() : c.log.slice();
     },
-    followLog(namespace, pod, container, onLine) {
+    followLog(namespace, pod, container, onLine, onEnd) {
       const c = findContainer(runs, namespace, pod, container);
-      if (!c) return () => {};
+      // The pod went away or is being killed, or the latest instance already exited (waiting in
+      // CrashLoopBackOff): nothing more will come from it, so the stream ends at once.
+      const ended = !c || runs.get(`${namespace}/${pod}`)?.terminating || (c.phase.state !== "running" && c.lastTerminated);
+      if (!c || ended) {
+        onEnd?.();
+        return () => {};
+      }
       materializeLog(c);
-      c.followers.add(onLine);
-      return () => c.followers.delete(onLine);
+      const follower = { onLine, ...(onEnd ? { onEnd } : {}) };
+      c.followers.add(follower);
+      return () => c.followers.delete(follower);
     },
     serve(namespace, pod, port, path, request) {
       const run = runs.get(`${namespace}/${pod}`);

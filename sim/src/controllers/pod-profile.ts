@@ -47,17 +47,27 @@ interface ContainerLike {
   ports?: { containerPort: number; name?: string }[];
 }
 
-/** The value of `--flag value` or `--flag=value` in a command line. */
+/**
+ * The value of the first of `flags` (in priority order) given as `--flag value` or `--flag=value`
+ * in a command line. Flags are tried in order rather than by position so `python3 -m dynamo.vllm
+ * --model X` yields X: the interpreter's `-m <module>` is never taken for llama.cpp's `-m <model>`.
+ */
 export function flagValue(argv: string[], ...flags: string[]): string | undefined {
+  for (const flag of flags) {
+    const value = singleFlagValue(argv, flag);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function singleFlagValue(argv: string[], flag: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    for (const flag of flags) {
-      if (arg === flag) return argv[i + 1];
-      if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-    }
+    if (arg === flag && !(flag === "-m" && /(^|\/)python[\d.]*$/.test(argv[i - 1] ?? ""))) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
     // `sh -c "python ... --model x"`: look inside the shell string.
     if (arg.includes(" ")) {
-      const inner = flagValue(arg.split(/\s+/), ...flags);
+      const inner = singleFlagValue(arg.split(/\s+/), flag);
       if (inner) return inner;
     }
   }

@@ -27,7 +27,7 @@ export interface ContainerRun {
   containerID?: string;
   log: string[];
   previousLog?: string[];
-  followers: Set<(line: string) => void>;
+  followers: Set<LogFollower>;
   metrics?: EngineMetrics;
   /** Wall-clock ms when metrics were last advanced. */
   metricsAt: number;
@@ -35,6 +35,13 @@ export interface ContainerRun {
   pendingLog?: () => string[];
   /** Cancels the timers of the current container instance. */
   cancels: (() => void)[];
+}
+
+/** One `follow=true` reader of a container's log. */
+export interface LogFollower {
+  onLine(line: string): void;
+  /** Called once when the followed instance ends (no more lines will come). */
+  onEnd?: () => void;
 }
 
 export interface PodRun {
@@ -58,7 +65,7 @@ export function appendLog(c: ContainerRun, line: string): void {
   if (c.log.length > MAX_LOG_LINES) c.log.splice(0, c.log.length - MAX_LOG_LINES);
   for (const follow of c.followers) {
     try {
-      follow(line);
+      follow.onLine(line);
     } catch {
       c.followers.delete(follow);
     }
@@ -71,6 +78,22 @@ export function materializeLog(c: ContainerRun): void {
   if (!pending) return;
   c.pendingLog = undefined;
   c.log.unshift(...pending());
+}
+
+/**
+ * Ends every follower of the container: its instance terminated (crash, kill) or its pod went
+ * away. Later lines belong to a new instance, which a new `follow` request reads.
+ */
+export function endFollowers(c: ContainerRun): void {
+  const followers = [...c.followers];
+  c.followers.clear();
+  for (const follower of followers) {
+    try {
+      follower.onEnd?.();
+    } catch {
+      // A follower whose client already went away.
+    }
+  }
 }
 
 /** Cancels all timers of a container instance. */

@@ -117,7 +117,7 @@ describe.runIf(hasKubectl)("kubectl 1.32 against the sim", () => {
     });
     expect((await kubectl("apply", "-f", file("smp2.yaml", manifest("vllm:2")))).stdout.trim()).toBe("deployment.apps/smp configured");
     const container = (
-      store.get(R.deployments, "team-a", "smp")?.["spec"] as { template: { spec: { containers: Record<string, unknown>[] } } }
+      store.get(R.deployments, "team-a", "smp")!["spec"] as { template: { spec: { containers: Record<string, unknown>[] } } }
     ).template.spec.containers;
     expect(container).toEqual([
       { name: "app", image: "vllm:2", ports: [{ containerPort: 8000 }], env: [{ name: "ADDED_BY_SOMEONE", value: "1" }] },

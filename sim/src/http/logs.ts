@@ -122,34 +122,48 @@ export function handleLogs(ctx: RequestContext, route: ResourceRoute): Response 
 
   const stamps = queryBool(q.get("timestamps"));
   const encoder = new TextEncoder();
-  let stop = () => {};
+  let open = true;
+  let unfollow = () => {};
+  let unsubscribe = () => {};
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  // Ends the chunked response (EOF): the container instance ended, the pod went away, or the client left.
+  const stop = () => {
+    if (!open) return;
+    open = false;
+    unfollow();
+    unsubscribe();
+    try {
+      controller?.close();
+    } catch {
+      // Client already went away.
+    }
+  };
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      if (body) controller.enqueue(encoder.encode(body));
-      const unfollow = backend.followLog(ns, name, container, (line) => {
-        if (open) controller.enqueue(encoder.encode(`${stamps ? `${kubeletTimestamp(new Date())} ` : ""}${line}\n`));
-      });
+    start(c) {
+      controller = c;
+      if (body) c.enqueue(encoder.encode(body));
+      // Backends without an end signal: end on a restart, a terminated state or the pod's deletion.
       const startedRestarts = statusOf(pod, container)?.restartCount ?? 0;
-      const unsubscribe = store.subscribe((event) => {
+      unsubscribe = store.subscribe((event) => {
         const o = event.object;
         if (event.resource.resource !== "pods" || event.resource.group !== "" || o.metadata.namespace !== ns || o.metadata.name !== name)
           return;
         const st = statusOf(o, container);
         if (event.type === "DELETED" || st?.state?.terminated || (st?.restartCount ?? 0) !== startedRestarts) stop();
       });
-      stop = () => {
-        if (!open) return;
-        open = false;
-        unfollow();
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // Client already went away.
-        }
-      };
-      ctx.req.signal?.addEventListener("abort", () => stop());
+      const follow = backend.followLog(
+        ns,
+        name,
+        container,
+        (line) => {
+          if (open) c.enqueue(encoder.encode(`${stamps ? `${kubeletTimestamp(new Date())} ` : ""}${line}\n`));
+        },
+        stop,
+      );
+      // onEnd may already have run inside followLog (the instance had ended): drop the follower then.
+      if (open) unfollow = follow;
+      else follow();
+      ctx.req.signal?.addEventListener("abort", stop);
     },
     cancel() {
       stop();

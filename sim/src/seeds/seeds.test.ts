@@ -66,8 +66,20 @@ describe("demo seed", () => {
     const pending = DEMO_DEPLOYMENTS.find((d) => d.expect === "pending")!;
     await waitFor(() => summary(store, pending.config)?.summary.phase === "Pending", 2000, "pending deployment");
     const unschedulable = DEMO_DEPLOYMENTS.find((d) => d.expect === "unschedulable")!;
-    const u = await waitFor(() => summary(store, unschedulable.config), 2000, "unschedulable deployment");
-    expect(u.summary.phase).not.toBe("Running");
+    // The 16-GPU worker fits no node: Pending (not Deploying or Failed), and the row says why in GPUs.
+    const u = await waitFor(
+      () => {
+        const s = summary(store, unschedulable.config);
+        return s?.summary.explanation?.includes("cannot be scheduled") ? s : undefined;
+      },
+      2000,
+      "unschedulable deployment explained",
+    );
+    expect(u.summary.phase).toBe("Pending");
+    expect(u.summary.gpus).toBe(16);
+    expect(u.summary.explanation).toMatch(
+      /^Pod deepseek-r1-vllmdecodeworker-\S+ cannot be scheduled\. Not enough free GPUs: the pod asks for 16 nvidia\.com\/gpu and \d+ nodes of 7 do not have that many free\.$/,
+    );
     const events = store.list(R.events, { namespace: "team-b" }).items.filter((e) => e["reason"] === "FailedScheduling");
     expect(events.map((e) => e["message"]).join("\n")).toMatch(/^0\/7 nodes are available: .*Insufficient nvidia\.com\/gpu/m);
     const crashing = DEMO_DEPLOYMENTS.find((d) => d.expect === "crash-looping")!;

@@ -71,8 +71,14 @@ export interface Actor {
 export interface PodBackend {
   /** Log lines of a container's current or previous instance; `undefined` when none is kept. */
   readLog(namespace: string, pod: string, container: string, previous: boolean): string[] | undefined;
-  /** Calls `onLine` for each new line of the current instance until the returned function is called. */
-  followLog(namespace: string, pod: string, container: string, onLine: (line: string) => void): () => void;
+  /**
+   * Calls `onLine` for each new line of the current instance until the returned function is called.
+   * `onEnd` (optional, additive) is called once when the followed instance terminates (crash,
+   * kill, pod deletion) or the pod goes away: no more lines will come, so a followed log ends
+   * (EOF) as the kubelet's does. A backend that never calls it leaves ending to the HTTP layer's
+   * own checks (restart count, pod deletion).
+   */
+  followLog(namespace: string, pod: string, container: string, onLine: (line: string) => void, onEnd?: () => void): () => void;
   /** Answers an HTTP request proxied to `port` of the pod (e.g. `/metrics`, `/v1/models`); `undefined` = nothing listens there. */
   serve(namespace: string, pod: string, port: number, path: string, request: Request): Promise<Response> | undefined;
   /**
