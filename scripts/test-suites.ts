@@ -41,7 +41,12 @@ export const suites: Suite[] = [
     name: "frontend-e2e",
     cwd: "frontend",
     kind: "vitest",
-    cmd: ["sh", "-c", '../scripts/ensure-chromium.sh && exec npx vitest run -c e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$0"', "{report}"],
+    cmd: [
+      "sh",
+      "-c",
+      '../scripts/ensure-chromium.sh && exec npx vitest run -c e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$0"',
+      "{report}",
+    ],
   },
   { name: "typecheck:plugin", cwd: "plugins/headlamp", kind: "check", cmd: ["{bun}", "x", "tsc", "--noEmit", "-p", "."] },
   {
