@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./providers";
 export * from "./query";
 export * from "./schemas";
+export * from "./wizard";

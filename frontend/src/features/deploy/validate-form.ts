@@ -1,35 +1,30 @@
-import { DeploymentConfig, type FieldIssue } from "@kubeairunway/shared";
+import {
+  COMMON_STEP_OWNERS,
+  DeploymentConfig,
+  type FieldIssue,
+  type StepOwners,
+  stepOfPath as sharedStepOfPath,
+  stepLabels,
+  WIZARD_STEPS,
+} from "@kubeairunway/shared";
 import { toConfig, type WizardForm } from "./wizard-form";
 
-export const STEPS = ["Model", "Runtime", "Engine and mode", "Resources", "Advanced", "Review"] as const;
+export const STEPS = stepLabels({ engine: "Engine and mode" });
 
-/** Which step shows a field, by the first segment of its path in DeploymentConfig. */
-const STEP_OF: Record<string, number> = {
-  model: 0,
-  name: 0,
-  namespace: 0,
-  runtime: 1,
-  engine: 2,
-  mode: 2,
-  dynamo: 2,
-  replicas: 3,
-  gpusPerReplica: 3,
-  cpu: 3,
-  memory: 3,
-  nodeSelector: 3,
-  tolerations: 3,
-  kuberay: 3,
-  "kaito.instanceType": 3,
-  "kaito.labelSelector": 3,
-  engineArgs: 4,
-  hfTokenSecret: 4,
-  contextLength: 4,
-  "kaito.ggufFile": 4,
+/** Where this UI shows the runtime sections: next to what they extend (mode, replicas, the model). */
+const STEP_OWNERS: StepOwners = {
+  ...COMMON_STEP_OWNERS,
+  dynamo: "engine",
+  tolerations: "resources",
+  kuberay: "resources",
+  "kaito.instanceType": "resources",
+  "kaito.labelSelector": "resources",
+  "kaito.ggufFile": "advanced",
 };
 
+/** The index of the step that shows a field; Review for anything no step shows. */
 export function stepOfPath(path: string): number {
-  const [first = "", second] = path.split(".");
-  return STEP_OF[`${first}.${second}`] ?? STEP_OF[first] ?? STEPS.length - 1;
+  return WIZARD_STEPS.indexOf(sharedStepOfPath(STEP_OWNERS, path) ?? "review");
 }
 
 const RUNTIME_SPECIFIC = /^(engine|mode|kaito|kuberay|dynamo)(\.|$)/;

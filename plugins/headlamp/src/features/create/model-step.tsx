@@ -1,8 +1,8 @@
 import type { CatalogModel } from "@kubeairunway/shared/schemas/models";
+import { suggestName } from "@kubeairunway/shared/wizard/form";
 import { Autocomplete, Box, TextField } from "@mui/material";
 import { useBackendQuery } from "../../backend/use-backend";
 import { ConnectionBanner } from "../../components/connection-banner";
-import { suggestName } from "./wizard-form";
 import type { StepProps } from "./wizard-steps";
 
 /**

@@ -1,47 +1,26 @@
 import type { FieldIssue } from "@kubeairunway/shared/errors";
-import type { Engine, RuntimeId, ServingMode } from "@kubeairunway/shared/schemas/common";
 import type { DeploymentConfigInput } from "@kubeairunway/shared/schemas/deployment-config";
+import { nonEmptyLines, toConfigInput, type WizardFields } from "@kubeairunway/shared/wizard/form";
+import { COMMON_STEP_OWNERS, type StepOwners, stepLabels, stepOfPath, WIZARD_STEPS } from "@kubeairunway/shared/wizard/steps";
 import { type Rendered, renderDeployment } from "../../kube/create";
 
-/** What the wizard's fields hold; numbers stay strings while typed and convert once, in `toConfig`. */
-export interface WizardForm {
-  model: string;
-  name: string;
-  namespace: string;
-  runtime: RuntimeId | "";
-  engine: Engine | "";
-  mode: ServingMode;
-  replicas: string;
-  gpusPerReplica: string;
-  cpu: string;
-  memory: string;
+/** What the wizard's fields hold: the shared `WizardFields`, with node selectors as text. */
+export interface WizardForm extends WizardFields {
   /** One `key=value` per line. */
   nodeSelector: string;
-  /** One argument per line. */
-  engineArgs: string;
-  hfSecretName: string;
-  contextLength: string;
-  kaitoInstanceType: string;
-  ggufFile: string;
-  kubeRayMinReplicas: string;
-  kubeRayMaxReplicas: string;
-  dynamoRouter: "kv" | "round-robin";
-  prefillReplicas: string;
-  prefillGpus: string;
 }
 
 /** The web UI's steps, in order. */
-export const STEPS = ["Model", "Runtime", "Engine", "Resources", "Advanced", "Review"] as const;
+export const STEPS = stepLabels();
 
-/** Which config fields each step owns: an issue blocks only its own step. */
-const STEP_FIELDS: string[][] = [
-  ["model", "name", "namespace"],
-  ["runtime"],
-  ["engine", "mode"],
-  ["replicas", "gpusPerReplica", "cpu", "memory", "nodeSelector"],
-  ["engineArgs", "hfTokenSecret", "contextLength", "kaito", "kuberay", "dynamo", "tolerations"],
-  [],
-];
+/** Which config fields each step owns (an issue blocks only its own step): runtime sections are Advanced. */
+const STEP_OWNERS: StepOwners = {
+  ...COMMON_STEP_OWNERS,
+  kaito: "advanced",
+  kuberay: "advanced",
+  dynamo: "advanced",
+  tolerations: "advanced",
+};
 
 export const emptyForm = (namespace = "default"): WizardForm => ({
   model: "",
@@ -67,69 +46,12 @@ export const emptyForm = (namespace = "default"): WizardForm => ({
   prefillGpus: "1",
 });
 
-/** `Qwen/Qwen3-0.6B` → `qwen3-0-6b`, a valid name the user can keep or change. */
-export function suggestName(model: string): string {
-  const last = model.split("/").at(-1) ?? "";
-  return last
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
-
-const num = (s: string): number | undefined => (s.trim() === "" ? undefined : Number(s));
-const opt = (s: string): string | undefined => (s.trim() === "" ? undefined : s.trim());
-const lines = (s: string) =>
-  s
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-
 /** The fields as the shared DeploymentConfig input (the schema then validates it). */
 export function toConfig(f: WizardForm): DeploymentConfigInput | Record<string, unknown> {
-  const hf = opt(f.hfSecretName);
-  const base = {
-    name: f.name.trim(),
-    namespace: f.namespace.trim(),
-    model: f.model.trim(),
-    runtime: f.runtime || undefined,
-    engine: f.engine || undefined,
-    replicas: num(f.replicas),
-    gpusPerReplica: num(f.gpusPerReplica),
-    nodeSelector: Object.fromEntries(
-      lines(f.nodeSelector).map((l) => [l.split("=")[0]?.trim() ?? "", l.split("=").slice(1).join("=").trim()]),
-    ),
-    engineArgs: lines(f.engineArgs),
-    ...(hf ? { hfTokenSecret: { name: hf, key: "token" } } : {}),
-    ...(num(f.contextLength) === undefined ? {} : { contextLength: num(f.contextLength) }),
-    ...(opt(f.cpu) ? { cpu: f.cpu.trim() } : {}),
-    ...(opt(f.memory) ? { memory: f.memory.trim() } : {}),
-  };
-  if (f.runtime === "kaito") {
-    return {
-      ...base,
-      kaito: {
-        ...(opt(f.kaitoInstanceType) ? { instanceType: f.kaitoInstanceType.trim() } : {}),
-        ...(opt(f.ggufFile) ? { ggufFile: f.ggufFile.trim() } : {}),
-      },
-    };
-  }
-  if (f.runtime === "kuberay") {
-    const kuberay = {
-      ...(num(f.kubeRayMinReplicas) === undefined ? {} : { minReplicas: num(f.kubeRayMinReplicas) }),
-      ...(num(f.kubeRayMaxReplicas) === undefined ? {} : { maxReplicas: num(f.kubeRayMaxReplicas) }),
-    };
-    return { ...base, kuberay };
-  }
-  if (f.runtime === "dynamo") {
-    return {
-      ...base,
-      mode: f.mode,
-      dynamo: { router: f.dynamoRouter, prefillReplicas: num(f.prefillReplicas), prefillGpus: num(f.prefillGpus) },
-    };
-  }
-  return base;
+  const nodeSelector = Object.fromEntries(
+    nonEmptyLines(f.nodeSelector).map((l) => [l.split("=")[0]?.trim() ?? "", l.split("=").slice(1).join("=").trim()]),
+  );
+  return { ...toConfigInput(f), nodeSelector };
 }
 
 export interface WizardCheck {
@@ -150,10 +72,9 @@ export function checkForm(f: WizardForm): WizardCheck {
     ...(common.ok ? [] : common.issues.filter((i) => f.runtime || !["engine", "kaito"].includes(i.path.split(".")[0] ?? ""))),
     ...(f.runtime ? [] : [{ path: "runtime", message: "choose a runtime" }]),
   ];
-  const top = (i: FieldIssue) => i.path.split(".")[0] ?? "";
   return {
     rendered,
-    issuesOf: (step) => issues.filter((i) => STEP_FIELDS[step]?.includes(top(i))),
+    issuesOf: (step) => issues.filter((i) => stepOfPath(STEP_OWNERS, i.path) === WIZARD_STEPS[step]),
     issueFor: (path) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message,
   };
 }
