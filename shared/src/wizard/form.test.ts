@@ -1,29 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DeploymentConfig } from "../schemas/deployment-config";
-import { nonEmptyLines, optionalText, parseNumberBox, suggestName, toConfigInput, type WizardFields } from "./form";
+import { emptyWizardFields, nonEmptyLines, optionalText, parseNumberBox, suggestName, toConfigInput, type WizardFields } from "./form";
 
-const fields: WizardFields = {
-  model: " Qwen/Qwen3-0.6B ",
-  name: " qwen3-0-6b ",
-  namespace: "default",
-  runtime: "kaito",
-  engine: "vllm",
-  mode: "aggregated",
-  replicas: "1",
-  gpusPerReplica: "1",
-  cpu: "",
-  memory: "",
-  engineArgs: "",
-  hfSecretName: "",
-  contextLength: "",
-  kaitoInstanceType: "",
-  ggufFile: "",
-  kubeRayMinReplicas: "",
-  kubeRayMaxReplicas: "",
-  dynamoRouter: "round-robin",
-  prefillReplicas: "1",
-  prefillGpus: "1",
-};
+const fields: WizardFields = { ...emptyWizardFields(), model: " Qwen/Qwen3-0.6B ", name: " qwen3-0-6b ", runtime: "kaito", engine: "vllm" };
 const issuePaths = (input: unknown) => {
   const result = DeploymentConfig.safeParse(input);
   return result.success ? [] : result.error.issues.map((i) => i.path.join("."));
@@ -62,6 +41,11 @@ describe("form boxes", () => {
 });
 
 describe("toConfigInput", () => {
+  it("starts a form that, once a model, name and runtime are chosen, is a valid one-replica one-GPU config", () => {
+    const config = DeploymentConfig.parse(toConfigInput(fields));
+    expect(config).toMatchObject({ namespace: "default", replicas: 1, gpusPerReplica: 1, mode: "aggregated" });
+  });
+
   it("builds a KAITO config the shared schema accepts, leaving blank optional fields out", () => {
     const config = toConfigInput(fields);
     expect(config).toEqual({

@@ -29,6 +29,30 @@ export interface WizardFields {
   prefillGpus: string;
 }
 
+/** A fresh form: one replica with one GPU, aggregated serving, everything optional left blank. */
+export const emptyWizardFields = (): WizardFields => ({
+  model: "",
+  name: "",
+  namespace: "default",
+  runtime: "",
+  engine: "",
+  mode: "aggregated",
+  replicas: "1",
+  gpusPerReplica: "1",
+  cpu: "",
+  memory: "",
+  engineArgs: "",
+  hfSecretName: "",
+  contextLength: "",
+  kaitoInstanceType: "",
+  ggufFile: "",
+  kubeRayMinReplicas: "",
+  kubeRayMaxReplicas: "",
+  dynamoRouter: "round-robin",
+  prefillReplicas: "1",
+  prefillGpus: "1",
+});
+
 /** `Qwen/Qwen3-0.6B` → `qwen3-0-6b`: a valid RFC 1123 name the user can keep or change. */
 export function suggestName(model: string): string {
   const last = model.split("/").at(-1) ?? "";

@@ -1,5 +1,6 @@
 import {
   type DeploymentConfigInput,
+  emptyWizardFields,
   optionalText,
   suggestName,
   type Toleration,
@@ -21,30 +22,13 @@ export interface WizardForm extends WizardFields {
 }
 
 export const emptyForm = (model = ""): WizardForm => ({
+  ...emptyWizardFields(),
   model,
   name: suggestName(model),
   nameEdited: false,
-  namespace: "default",
-  runtime: "",
-  engine: "",
-  mode: "aggregated",
-  replicas: "1",
-  gpusPerReplica: "1",
-  cpu: "",
-  memory: "",
   nodeSelector: [],
   tolerations: [],
-  kaitoInstanceType: "",
-  kubeRayMinReplicas: "",
-  kubeRayMaxReplicas: "",
-  dynamoRouter: "round-robin",
-  prefillReplicas: "1",
-  prefillGpus: "1",
-  engineArgs: "",
-  hfSecretName: "",
   hfSecretKey: "token",
-  contextLength: "",
-  ggufFile: "",
 });
 
 /** The wizard's fields as the shared DeploymentConfig input, or undefined until a runtime is picked. */

@@ -1,6 +1,6 @@
 import type { FieldIssue } from "@kubeairunway/shared/errors";
 import type { DeploymentConfigInput } from "@kubeairunway/shared/schemas/deployment-config";
-import { nonEmptyLines, toConfigInput, type WizardFields } from "@kubeairunway/shared/wizard/form";
+import { emptyWizardFields, nonEmptyLines, toConfigInput, type WizardFields } from "@kubeairunway/shared/wizard/form";
 import { COMMON_STEP_OWNERS, type StepOwners, stepLabels, stepOfPath, WIZARD_STEPS } from "@kubeairunway/shared/wizard/steps";
 import { type Rendered, renderDeployment } from "../../kube/create";
 
@@ -22,29 +22,7 @@ const STEP_OWNERS: StepOwners = {
   tolerations: "advanced",
 };
 
-export const emptyForm = (namespace = "default"): WizardForm => ({
-  model: "",
-  name: "",
-  namespace,
-  runtime: "",
-  engine: "",
-  mode: "aggregated",
-  replicas: "1",
-  gpusPerReplica: "1",
-  cpu: "",
-  memory: "",
-  nodeSelector: "",
-  engineArgs: "",
-  hfSecretName: "",
-  contextLength: "",
-  kaitoInstanceType: "",
-  ggufFile: "",
-  kubeRayMinReplicas: "",
-  kubeRayMaxReplicas: "",
-  dynamoRouter: "round-robin",
-  prefillReplicas: "1",
-  prefillGpus: "1",
-});
+export const emptyForm = (namespace = "default"): WizardForm => ({ ...emptyWizardFields(), namespace, nodeSelector: "" });
 
 /** The fields as the shared DeploymentConfig input (the schema then validates it). */
 export function toConfig(f: WizardForm): DeploymentConfigInput | Record<string, unknown> {
