@@ -86,7 +86,7 @@ function followWithKubectl(c: TestCluster, pod: string) {
 describe.runIf(hasKubectl)("kubectl logs -f against the simulated kubelet", () => {
   it("ends when the followed container crashes, before the kubelet restarts it", async () => {
     // DeepSeek-R1 cannot fit one L4: vLLM loads for a while, then dies with CUDA out of memory.
-    t = await l4Cluster(0.02);
+    t = await l4Cluster(0.03);
     const c = t;
     await c.objects().create(engine("r1", "deepseek-ai/DeepSeek-R1-0528"));
     const pod = (await runningPod(c, "r1")).metadata!.name!;

@@ -15,7 +15,13 @@ const followers = new Set<(line: string) => void>();
 /** A fake kubelet: pod "web-0" has logs for container "engine" and serves /metrics on 8000. */
 const backend: PodBackend = {
   readLog: (_ns, pod, container, previous) =>
-    pod === "web-0" && container === "engine" ? (previous ? ["old crash"] : ["line 1", "line 2", "line 3"]) : undefined,
+    pod === "quiet-0"
+      ? []
+      : pod === "web-0" && container === "engine"
+        ? previous
+          ? ["old crash"]
+          : ["line 1", "line 2", "line 3"]
+        : undefined,
   followLog: (_ns, _pod, _container, onLine) => {
     followers.add(onLine);
     return () => followers.delete(onLine);
@@ -94,6 +100,7 @@ beforeAll(() => {
     true,
   );
   store.create(R.pods, { ...pod("unscheduled"), spec: { containers: [{ name: "engine", image: "x" }] } }, admin);
+  store.create(R.pods, { ...pod("quiet-0"), spec: { nodeName: "node-1", containers: [{ name: "engine", image: "x" }] } }, admin);
   store.create(
     R.services,
     {
@@ -176,6 +183,26 @@ describe("pod logs", () => {
     await eventually(() => finished);
     expect(chunks.join("")).toBe("line 3\nfresh line\n");
     expect(followers.size).toBe(0);
+  });
+  it("answers a followed log of a container with no lines yet with 200 text/plain before any line", async () => {
+    const controller = new AbortController();
+    // The apiserver commits the response head at once; the client must not wait for the first line.
+    const headed = fetch(`${server.url}/api/v1/namespaces/default/pods/quiet-0/log?follow=true`, {
+      headers: { Authorization: `Bearer ${tokens.tokens.admin}` },
+      signal: controller.signal,
+    });
+    const timeout = new Promise<"no head">((resolve) => setTimeout(() => resolve("no head"), 2000));
+    const res = await Promise.race([headed, timeout]);
+    if (res === "no head") throw new Error("no response head within 2 s of a followed log with no lines");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain");
+    await eventually(() => followers.size === 1);
+    for (const f of followers) f("first line");
+    const reader = res.body!.getReader();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toBe("first line\n");
+    controller.abort();
+    await eventually(() => followers.size === 0);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The sim's HTTP front: Bun.serve on 127.0.0.1 (plain http, plus https for kubectl), then per request: health, faults, authentication,
+ * The sim's HTTP front: node:http on 127.0.0.1 (plain http, plus https for kubectl), then per request: health, faults, authentication,
  * impersonation, and routing to discovery/OpenAPI, resources or the sim's control API.
  */
 
@@ -14,6 +14,7 @@ import { selfSignedCertificate } from "../tls/self-signed";
 import { authenticate, impersonate } from "./authn";
 import type { RequestContext, SimApi } from "./context";
 import { discovery } from "./discovery";
+import { serveNode } from "./node-front";
 import { openapiV3 } from "./openapi";
 import { handleResource } from "./resources";
 import { parseRoute } from "./router";
@@ -127,19 +128,19 @@ export function startSimServer(options: SimServerOptions): SimServer {
       }
     },
   };
-  // Watches and followed logs stay open for minutes with little traffic: no idle timeout.
-  const server = Bun.serve({ hostname: "127.0.0.1", port: options.port ?? 0, idleTimeout: 0, fetch: (req) => handle(api, req) });
-  const tls = selfSignedCertificate();
-  const secure = Bun.serve({ hostname: "127.0.0.1", port: options.httpsPort ?? 0, idleTimeout: 0, tls, fetch: (req) => handle(api, req) });
+  // node:http rather than Bun.serve: a streamed response's head must reach the client before its
+  // first chunk (see node-front.ts).
+  const server = serveNode((req) => handle(api, req), options.port ?? 0);
+  const secure = serveNode((req) => handle(api, req), options.httpsPort ?? 0, selfSignedCertificate());
   address = `127.0.0.1:${secure.port}`;
   return {
     url: `http://127.0.0.1:${server.port}`,
     httpsUrl: `https://127.0.0.1:${secure.port}`,
-    port: server.port as number,
+    port: server.port,
     api,
     async stop() {
       api.faults.dropAllWatches();
-      await Promise.all([server.stop(true), secure.stop(true)]);
+      await Promise.all([server.stop(), secure.stop()]);
     },
   };
 }
