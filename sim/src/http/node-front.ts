@@ -32,7 +32,8 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: Abort
     method: req.method ?? "GET",
     headers,
     signal,
-    ...(body ? { body } : {}),
+    // A copy into a plain ArrayBuffer: every DOM lib version accepts that as a BodyInit, a Buffer not always.
+    ...(body ? { body: Uint8Array.from(body) } : {}),
   });
 }
 
