@@ -185,6 +185,8 @@ function createAndStart(env: ContainerEnv, c: ContainerRun): void {
   env.event("Normal", "Started", `Started container ${c.name}`);
   const startedAt = iso(rt.now());
   c.containerID = `containerd://${hex(rt.random, 64)}`;
+  // A new instance writes a new log; an exited one stays behind as `previousLog`.
+  c.log = [];
   c.imageID ??= `${c.image.split(":")[0]}@sha256:${hex(rt.random, 64)}`;
   c.phase = { state: "running", startedAt };
   c.started = true;
@@ -233,8 +235,9 @@ function crash(env: ContainerEnv, c: ContainerRun, failure: Failure, startedAt: 
   endFollowers(c);
   c.ready = false;
   c.lastTerminated = terminated;
+  // The exited instance is `lastState.terminated`: the kubelet serves its log both as the current
+  // log (no running instance during back-off) and as `previous`, until the next instance starts.
   c.previousLog = c.log;
-  c.log = [];
   const delay = backoff(c.restartCount);
   c.phase = {
     state: "waiting",

@@ -1,6 +1,7 @@
 /**
  * Followed logs end as the kubelet ends them: when the followed container instance exits (a
- * crash) or the pod is killed — seen through kubectl 1.32 against the simulated kubelet.
+ * crash) or the pod is killed; and a crash-looping container's logs are its last instance's
+ * (kube-api.md §7) — seen through kubectl 1.32 against the simulated kubelet.
  */
 import { existsSync } from "node:fs";
 import type { KubernetesObject, V1Pod } from "@kubernetes/client-node";
@@ -82,6 +83,86 @@ function followWithKubectl(c: TestCluster, pod: string) {
     },
   };
 }
+
+/** `kubectl logs <pod> [args]`: exit code, stdout and stderr. */
+async function kubectlLogs(c: TestCluster, pod: string, ...args: string[]) {
+  const proc = Bun.spawn([KUBECTL, "--kubeconfig", c.cluster.kubeconfigPath, "logs", pod, "-n", "default", ...args], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { code, stdout, stderr };
+}
+
+/** The first container's status of `pod`. */
+async function containerStatusOf(c: TestCluster, pod: string) {
+  return (await c.core().readNamespacedPod({ name: pod, namespace: "default" })).status?.containerStatuses?.[0];
+}
+
+describe.runIf(hasKubectl)("kubectl logs of a crash-looping container", () => {
+  it("shows the crashed instance while it waits in back-off, and as --previous once the next instance runs", async () => {
+    // phi-4 needs more than one L4's 24 GB: vLLM dies with CUDA out of memory. At 0.1 the first
+    // back-off (10 s) lasts a wall second, long enough for kubectl to read the log during it.
+    t = await l4Cluster(0.1);
+    const c = t;
+    await c.objects().create(engine("phi", "microsoft/phi-4"));
+    const pod = (await runningPod(c, "phi")).metadata!.name!;
+    await eventually(async () => (await containerStatusOf(c, pod))?.state?.waiting?.reason === "CrashLoopBackOff", 10_000);
+
+    const during = await kubectlLogs(c, pod);
+    const followed = await kubectlLogs(c, pod, "-f");
+    const previousDuring = await kubectlLogs(c, pod, "--previous");
+    // Still the first back-off: no new instance started while kubectl read.
+    expect((await containerStatusOf(c, pod))?.restartCount).toBe(0);
+    expect(during.code).toBe(0);
+    expect(during.stdout).toContain("torch.OutOfMemoryError: CUDA out of memory");
+    // `-f` prints the exited instance's log and ends: nothing more will come from it.
+    expect(followed.code).toBe(0);
+    expect(followed.stdout).toBe(during.stdout);
+    // `previous` names lastState.terminated, which during back-off is that same instance.
+    expect(previousDuring.stdout).toBe(during.stdout);
+
+    await eventually(async () => {
+      const status = await containerStatusOf(c, pod);
+      return status?.restartCount === 1 && status.state?.running;
+    }, 10_000);
+    const previous = await kubectlLogs(c, pod, "--previous");
+    const current = await kubectlLogs(c, pod);
+    expect(previous.code).toBe(0);
+    expect(previous.stdout).toBe(during.stdout);
+    // The new instance writes a fresh log: it is still loading, and has not crashed yet.
+    expect(current.code).toBe(0);
+    expect(current.stdout).not.toContain("CUDA out of memory");
+    expect(current.stdout).not.toBe(during.stdout);
+  });
+
+  it("answers --previous with the kubelet's error while the first instance is still running", async () => {
+    t = await l4Cluster(0.1);
+    const c = t;
+    await c.objects().create(engine("phi", "microsoft/phi-4"));
+    const pod = (await runningPod(c, "phi")).metadata!.name!;
+    const previous = await kubectlLogs(c, pod, "--previous");
+    expect(previous.code).not.toBe(0);
+    expect(previous.stderr).toContain(`previous terminated container "vllm" in pod "${pod}" not found`);
+  });
+
+  it("answers a container that never started with the kubelet's waiting-to-start error", async () => {
+    t = await l4Cluster(0.03);
+    const c = t;
+    const app = engine("missing", "Qwen/Qwen3-0.6B") as KubernetesObject & {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    app.spec.template.spec.containers[0]!.image = "vllm/vllm-openai:doesnotexist";
+    await c.objects().create(app);
+    const pod = (await eventually(async () => {
+      const pods = await c.core().listNamespacedPod({ namespace: "default", labelSelector: "app=missing" });
+      return pods.items.find((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === "ImagePullBackOff");
+    }, 5000)) as V1Pod;
+    const logs = await kubectlLogs(c, pod.metadata!.name!);
+    expect(logs.code).not.toBe(0);
+    expect(logs.stderr).toContain(`container "vllm" in pod "${pod.metadata!.name}" is waiting to start: trying and failing to pull image`);
+  });
+});
 
 describe.runIf(hasKubectl)("kubectl logs -f against the simulated kubelet", () => {
   it("ends when the followed container crashes, before the kubelet restarts it", async () => {

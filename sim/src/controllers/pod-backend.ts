@@ -14,6 +14,18 @@ function findContainer(runs: Map<string, PodRun>, namespace: string, pod: string
   return container ? run.containers.find((c) => c.name === container) : run.containers[0];
 }
 
+/**
+ * Which instance's log the kubelet serves (`validateContainerLogStatus`, kube-api.md §7):
+ * `previous` → the last exited instance; otherwise the running instance, else the last exited
+ * one (a container waiting in CrashLoopBackOff shows its crash); none while waiting to start for
+ * the first time, which the HTTP layer answers with `is waiting to start: <reason>`.
+ */
+function logOf(c: ContainerRun, previous: boolean): string[] | undefined {
+  if (previous) return c.lastTerminated ? c.previousLog : undefined;
+  if (c.phase.state === "waiting" && !c.lastTerminated) return undefined;
+  return c.log;
+}
+
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
@@ -59,7 +71,7 @@ export function createPodBackend(runs: Map<string, PodRun>, speed: number, rando
       const c = findContainer(runs, namespace, pod, container);
       if (!c) return undefined;
       materializeLog(c);
-      return previous ? c.previousLog?.slice() : c.log.slice();
+      return logOf(c, previous)?.slice();
     },
     followLog(namespace, pod, container, onLine, onEnd) {
       const c = findContainer(runs, namespace, pod, container);

@@ -25,7 +25,12 @@ export interface ContainerRun {
   lastTerminated?: Extract<ContainerPhase, { state: "terminated" }>;
   imageID?: string;
   containerID?: string;
+  /**
+   * Log of the latest instance: the running one, or the exited one while the container waits to
+   * restart (the kubelet serves `lastState.terminated`'s log then, kube-api.md §7).
+   */
   log: string[];
+  /** Log of the last exited instance (`lastState.terminated`), served for `previous=true`. */
   previousLog?: string[];
   followers: Set<LogFollower>;
   metrics?: EngineMetrics;
