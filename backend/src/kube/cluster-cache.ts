@@ -143,8 +143,10 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       );
     }
     unsubscribes.push(
+      // Added, changed, deleted or evicted from the bounded window: the deployment the event is
+      // about is re-summarized, since its explanation may come from (or have come from) this event.
       events.subscribe((change) => {
-        if (change.type !== "added" && change.type !== "updated") return;
+        if (change.type === "resynced") return;
         const io = change.object.involvedObject as { kind?: string; name?: string; namespace?: string } | undefined;
         const namespace = io?.namespace ?? change.object.metadata?.namespace;
         if (!io?.name || !namespace) return;

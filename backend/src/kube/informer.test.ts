@@ -162,11 +162,14 @@ describe("informer against the sim", () => {
   it("keeps a bounded store to its most recently changed objects, listed ones looking like watched ones", async () => {
     freshNamespace();
     for (const name of ["e1", "e2", "e3"]) createConfigMap(name);
-    const { informer } = start(30, undefined, 3);
+    const { informer, changes } = start(30, undefined, 3);
     await informer.waitForSync(5_000);
     expect(informer.get(namespace, "e1")).toMatchObject({ apiVersion: "v1", kind: "ConfigMap" });
     for (const name of ["e4", "e5"]) createConfigMap(name);
     await eventually(() => names(informer).includes("e5"), 5_000, "newest kept");
     expect(names(informer)).toEqual(["e3", "e4", "e5"]);
+    // Listeners hear of evictions as deletions, so nothing keeps trusting an object the store dropped.
+    const deleted = changes.flatMap((c) => (c.type === "deleted" ? [c.object.metadata?.name] : []));
+    expect(deleted).toEqual(["e1", "e2"]);
   });
 });

@@ -93,14 +93,22 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
     status.stale = stale;
     emit({ type: "resynced" });
   };
-  const enforceBound = () => {
+  /**
+   * Drops the oldest-changed objects over `maxObjects` and returns them as deletions: to a
+   * listener an evicted object is gone just like a deleted one (an event that no longer explains
+   * its deployment), so it must hear about it.
+   */
+  const enforceBound = (): CacheChange<T>[] => {
     const max = options.maxObjects;
-    if (!max || store.size <= max) return;
+    if (!max || store.size <= max) return [];
+    const evicted: CacheChange<T>[] = [];
     // Oldest-changed first (insertion order); O(evicted), not O(size), per write.
     for (const key of store.keys()) {
       if (store.size <= max) break;
-      store.remove(key);
+      const change = store.remove(key);
+      if (change) evicted.push(change);
     }
+    return evicted;
   };
 
   async function list(signal: AbortSignal): Promise<void> {
@@ -129,9 +137,9 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
       listRv = page?.metadata?.resourceVersion;
     } while (continueToken);
     const changes = store.replace(items);
-    enforceBound();
+    const evicted = enforceBound();
     resourceVersion = listRv;
-    for (const change of changes) emit(change);
+    for (const change of [...changes, ...evicted]) emit(change);
     status.size = store.size;
     markSynced();
     setStale(false);
@@ -142,8 +150,9 @@ export function createInformer<T extends KubeResource = KubeResource>(options: I
     if (object.metadata?.resourceVersion) resourceVersion = object.metadata.resourceVersion;
     if (type === "BOOKMARK") return;
     const change = type === "DELETED" ? store.remove(keyOf(object), object) : store.upsert(transform(object));
-    if (type !== "DELETED") enforceBound();
+    const evicted = type === "DELETED" ? [] : enforceBound();
     if (change) emit(change);
+    for (const gone of evicted) emit(gone);
   }
 
   /** One watch request; returns normally when the server or the inactivity timer ends it. */
