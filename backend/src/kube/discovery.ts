@@ -15,18 +15,3 @@ export async function isResourceServed(clients: KubeClients, resource: ResourceR
     throw err;
   }
 }
-
-/** Versions of `group` that discovery lists, preferred first (empty when the group is not served). */
-export async function servedGroupVersions(clients: KubeClients, group: string): Promise<string[]> {
-  try {
-    const g = await clients.request<{ versions?: { version?: string }[]; preferredVersion?: { version?: string } }>({
-      path: `/apis/${group}`,
-    });
-    const versions = (g?.versions ?? []).map((v) => v.version).filter((v): v is string => Boolean(v));
-    const preferred = g?.preferredVersion?.version;
-    return preferred ? [preferred, ...versions.filter((v) => v !== preferred)] : versions;
-  } catch (err) {
-    if ((err as { code?: string }).code === "not_found") return [];
-    throw err;
-  }
-}

@@ -5,5 +5,3 @@ import { descriptor as kuberay } from "@kubeairunway/shared/providers/kuberay/de
 
 /** The runtimes' descriptors by id: the single list the backend's caches and detection iterate. */
 export const providerDescriptors: Record<RuntimeId, ProviderDescriptor> = { kaito, kuberay, dynamo };
-
-export const runtimeIds = Object.keys(providerDescriptors) as RuntimeId[];
