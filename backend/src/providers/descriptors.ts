@@ -1,7 +1,11 @@
-import type { ProviderDescriptor, RuntimeId } from "@kubeairunway/shared";
-import { descriptor as dynamo } from "@kubeairunway/shared/providers/dynamo/descriptor";
-import { descriptor as kaito } from "@kubeairunway/shared/providers/kaito/descriptor";
-import { descriptor as kuberay } from "@kubeairunway/shared/providers/kuberay/descriptor";
+import { type ProviderDescriptor, providers, type RuntimeId } from "@kubeairunway/shared";
 
-/** The runtimes' descriptors by id: the single list the backend's caches and detection iterate. */
-export const providerDescriptors: Record<RuntimeId, ProviderDescriptor> = { kaito, kuberay, dynamo };
+/**
+ * The runtimes' descriptors by id, read from the shared provider registry (the one list of
+ * runtimes); the caches and detection iterate this.
+ */
+export const providerDescriptors: Record<RuntimeId, ProviderDescriptor> = {
+  kaito: providers.kaito.descriptor,
+  kuberay: providers.kuberay.descriptor,
+  dynamo: providers.dynamo.descriptor,
+};
