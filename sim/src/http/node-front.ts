@@ -82,9 +82,17 @@ function listener(handler: FetchHandler, scheme: string) {
   };
 }
 
+/** A port free on 127.0.0.1 right now, found by binding and releasing it synchronously. */
+function freePort(): number {
+  const probe = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const { port } = probe;
+  probe.stop(true);
+  return port;
+}
+
 /**
- * Serves `handler` on 127.0.0.1:`port` (0 = any), over TLS when `tls` is given. node:http binds a
- * TCP port synchronously, so the bound port is known on return.
+ * Serves `handler` on 127.0.0.1:`port` (0 = any), over TLS when `tls` is given. The bound port is
+ * known on return.
  */
 export function serveNode(handler: FetchHandler, port: number, tls?: { cert: string; key: string }): NodeFront {
   const server: Server = tls ? createTlsServer(tls, listener(handler, "https")) : createServer(listener(handler, "http"));
@@ -93,11 +101,12 @@ export function serveNode(handler: FetchHandler, port: number, tls?: { cert: str
   server.headersTimeout = 0;
   server.timeout = 0;
   server.keepAliveTimeout = 60_000;
-  server.listen(port, "127.0.0.1");
-  const address = server.address() as { port: number } | null;
-  if (!address) throw new Error(`could not listen on 127.0.0.1:${port}`);
+  // Under Bun, node:http's address() can still be null right after listen(): choose the port
+  // first (Bun.listen binds synchronously), so the bound port is known without waiting.
+  const chosen = port === 0 ? freePort() : port;
+  server.listen(chosen, "127.0.0.1");
   return {
-    port: address.port,
+    port: chosen,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
